@@ -1,0 +1,22 @@
+namespace Paginate.Engine.Paging;
+
+/// <summary>Host-level settings of the page loop.</summary>
+public sealed record PageLoopOptions
+{
+    /// <summary>Clock for durations, delays and timeouts.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Cap on one decoded page body in bytes (default 32 MiB); larger is <c>response_too_large</c>.</summary>
+    public long MaxPageBytes { get; init; } = 32L * 1024 * 1024;
+
+}
+
+/// <summary>Receives upstream events of a run, e.g. to count them in metrics. Must not throw.</summary>
+public interface IRunObserver
+{
+    /// <summary>One upstream request finished: its status (null on network fault or timeout) and duration.</summary>
+    void UpstreamRequestCompleted(int? statusCode, TimeSpan duration);
+
+    /// <summary>A page request is retried.</summary>
+    void RetryScheduled();
+}

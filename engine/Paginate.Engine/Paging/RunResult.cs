@@ -1,0 +1,57 @@
+namespace Paginate.Engine.Paging;
+
+/// <summary>The outcome of a run: the <c>meta</c> of the answer, plus what the host needs to report it.</summary>
+public sealed record RunResult
+{
+    public int Pages { get; init; }
+    public long Items { get; init; }
+
+    /// <summary>One of <see cref="StopReasons"/>.</summary>
+    public string StopReason { get; init; } = StopReasons.SinglePage;
+
+    public long DurationMs { get; init; }
+    public int Retries { get; init; }
+
+    /// <summary>Status of the last upstream response received, if any.</summary>
+    public int? UpstreamStatus { get; init; }
+
+    /// <summary>True when a later page failed and the items are those gathered so far.</summary>
+    public bool Partial { get; init; }
+
+    /// <summary>Coarse error code (<see cref="ErrorCodes"/>) when something failed; null on success.</summary>
+    public string? ErrorCode { get; init; }
+
+    /// <summary>
+    /// A short, safe description of the failure for problem details: never a header value, placeholder
+    /// value or query string; an upstream body excerpt is capped at 2 KiB.
+    /// </summary>
+    public string? ErrorDetail { get; init; }
+
+    /// <summary>
+    /// True when the first page failed: nothing was written to the sink, and the host answers with
+    /// problem details (502, or 504 when <see cref="StopReason"/> is <c>timeout</c>).
+    /// </summary>
+    public bool FirstPageFailed { get; init; }
+
+    /// <summary>Per-page trace when <see cref="RunRequest.Trace"/> was set; otherwise null.</summary>
+    public IReadOnlyList<PageTrace>? Trace { get; init; }
+}
+
+/// <summary>One page of a dry-run trace.</summary>
+public sealed record PageTrace
+{
+    public int Page { get; init; }
+    public int? Status { get; init; }
+    public int Items { get; init; }
+    public long DurationMs { get; init; }
+    public int Retries { get; init; }
+
+    /// <summary>Set on the page where the run stopped.</summary>
+    public string? StopReason { get; init; }
+
+    /// <summary>The page URL with every query value and placeholder value replaced by <c>***</c>.</summary>
+    public string? Url { get; init; }
+
+    /// <summary><c>@log</c> lines of a script runner, with forwarded header values masked.</summary>
+    public IReadOnlyList<string>? Logs { get; init; }
+}
