@@ -167,6 +167,9 @@ public static partial class Placeholders
         }
     }
 
+    /// <summary>The text with every placeholder replaced by <paramref name="replacement"/> (to parse a template).</summary>
+    internal static string ReplaceAll(string text, string replacement) => PlaceholderRegex().Replace(text, replacement);
+
     private static string Lookup(Match match, IReadOnlyDictionary<string, string> values)
     {
         var name = match.Groups[1].Value;
