@@ -227,9 +227,11 @@ internal static class EngineBenchmark
 
             Large aggregate answer: {LargePages} pages, {memory.UpstreamBytes / 1e6:F0} MB of upstream JSON streamed into a
             {memory.AnswerBytes / 1e6:F0} MB answer; peak working-set growth during the run {memory.PeakGrowth / 1e6:F1} MB
-            ({memory.PeakGrowth / (double)pageBytes:F1}x one page). The same measurement for a {SmallPages}-page answer
-            ({small.UpstreamBytes / 1e6:F0} MB): {small.PeakGrowth / 1e6:F1} MB. Growth does not follow the answer's size: memory is
-            bounded by the page (plus the runtime's own buffers and GC budget), not by the total.
+            ({memory.PeakGrowth / (double)memory.AnswerBytes:P1} of the answer, {memory.PeakGrowth / (double)pageBytes:F1}x one page).
+            For a {SmallPages}-page answer ({small.UpstreamBytes / 1e6:F0} MB): {small.PeakGrowth / 1e6:F1} MB. The answer is never
+            held in memory; what grows is page buffers, pooled arrays and the GC's allocation budget, which the runtime
+            sizes to the allocation rate of a long run, plus the set of requests already made (cycle detection, a few
+            hundred bytes per page, at most `max_pages` entries).
 
             Machine: {cpu ?? "unknown CPU"}, {Environment.ProcessorCount} cores visible, {RuntimeInformation.OSDescription};
             {RuntimeInformation.FrameworkDescription}; Server GC: {System.Runtime.GCSettings.IsServerGC}.
