@@ -223,7 +223,7 @@ internal static class EngineBenchmark
             {Row("engine, shape `full` (read, decode cap, parse, items path, raw copy, write)", full)}
             {Row("engine, shape `select` (3 fields)", select)}
 
-            Target: `full` >= 300 MB/s on one core: {(fullCpu >= 300 ? "met" : "NOT met")} ({fullCpu:F0} MB/s of CPU time).
+            Target: `full` >= 300 MB/s on one core: {(fullCpu >= 300 ? "met" : "NOT met")} ({fullCpu:F0} MB/s of CPU time).{(fullCpu >= 300 || baseCpu >= 300 ? "" : $" The baseline itself, a bare parse + copy and the floor of any JSON pass-through, runs at {baseCpu:F0} MB/s on this machine in the same run, so the absolute target cannot be reached here by any engine; the engine runs at {fullCpu / baseCpu:F2} of that floor. Re-run on a quiet machine for the absolute figure.")}
 
             Large aggregate answer: {LargePages} pages, {memory.UpstreamBytes / 1e6:F0} MB of upstream JSON streamed into a
             {memory.AnswerBytes / 1e6:F0} MB answer; peak working-set growth during the run {memory.PeakGrowth / 1e6:F1} MB
