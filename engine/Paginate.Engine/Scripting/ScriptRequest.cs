@@ -68,13 +68,24 @@ internal sealed class ScriptRequest
                 builder.Append('&');
             }
 
-            builder.Append(Uri.EscapeDataString(Query[i].Name)).Append('=').Append(Uri.EscapeDataString(Query[i].Value));
+            var field = Query[i];
+            if (field.Raw is not null)
+            {
+                builder.Append(field.Raw);
+            }
+            else
+            {
+                builder.Append(Uri.EscapeDataString(field.Name)).Append('=').Append(Uri.EscapeDataString(field.Value));
+            }
         }
 
         return builder.ToString();
     }
 
     /// <summary>Points the request at <paramref name="uri"/>, taking its query apart into parameters.</summary>
+    /// <param name="uri">The new URI.</param>
+    /// <param name="secrets">Secret strings: a parameter whose value holds one is marked secret.</param>
+    /// <param name="secret">Mark every parameter secret (the URI text came from a secret value).</param>
     public void SetUri(Uri uri, IReadOnlyList<string> secrets, bool secret = false)
     {
         var builder = new UriBuilder(uri) { Query = string.Empty, Fragment = string.Empty };
@@ -92,7 +103,7 @@ internal sealed class ScriptRequest
             string name = Decode(equals < 0 ? pair : pair[..equals]);
             string value = equals < 0 ? string.Empty : Decode(pair[(equals + 1)..]);
             bool isSecret = secret || secrets.Any(s => value.Contains(s, StringComparison.Ordinal));
-            Query.Add(new ScriptField(name, value, isSecret));
+            Query.Add(new ScriptField(name, value, isSecret, pair));
         }
     }
 
@@ -105,9 +116,8 @@ internal sealed class ScriptRequest
     /// <summary>Same target, parameters, headers and body: the script changed nothing.</summary>
     public bool SameAs(ScriptRequest other) =>
         Method == other.Method
-        && string.Equals(Target.AbsoluteUri, other.Target.AbsoluteUri, StringComparison.Ordinal)
-        && Query.SequenceEqual(other.Query)
-        && Headers.SequenceEqual(other.Headers)
+        && string.Equals(BuildUri(), other.BuildUri(), StringComparison.Ordinal)
+        && Headers.Select(h => (h.Name, h.Value)).SequenceEqual(other.Headers.Select(h => (h.Name, h.Value)))
         && JsonNode.DeepEquals(Body, other.Body);
 
     /// <summary>Hides every value: the URI and headers may hold secrets.</summary>
