@@ -29,6 +29,7 @@ internal static class ScriptLinkHeader
             string target = header[(open + 1)..close].Trim();
             i = close + 1;
             bool matches = false;
+            bool relSeen = false;
             // Parameters run until a comma outside quotes.
             while (i < header.Length && header[i] != ',')
             {
@@ -57,10 +58,22 @@ internal static class ScriptLinkHeader
 
                     if (i < header.Length && header[i] == '"')
                     {
-                        int end = header.IndexOf('"', i + 1);
-                        end = end < 0 ? header.Length : end;
-                        value = header[(i + 1)..end];
-                        i = Math.Min(end + 1, header.Length);
+                        // Quoted string (RFC 9110): a backslash escapes the next character.
+                        var quoted = new System.Text.StringBuilder();
+                        i++;
+                        while (i < header.Length && header[i] != '"')
+                        {
+                            if (header[i] == '\\' && i + 1 < header.Length)
+                            {
+                                i++;
+                            }
+
+                            quoted.Append(header[i]);
+                            i++;
+                        }
+
+                        value = quoted.ToString();
+                        i = Math.Min(i + 1, header.Length);
                     }
                     else
                     {
@@ -74,11 +87,14 @@ internal static class ScriptLinkHeader
                     }
                 }
 
-                if (name.Equals("rel", StringComparison.OrdinalIgnoreCase)
+                // RFC 8288 §3.3: only the first rel parameter of a link counts.
+                if (name.Equals("rel", StringComparison.OrdinalIgnoreCase) && !relSeen
                     && value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(r => r.Equals(relation, StringComparison.OrdinalIgnoreCase)))
                 {
                     matches = true;
                 }
+
+                relSeen |= name.Equals("rel", StringComparison.OrdinalIgnoreCase);
             }
 
             if (matches)

@@ -38,15 +38,18 @@ internal sealed class ScriptRequest
     /// Builds the request of a run's first page. Query parameters whose value holds a secret (a
     /// placeholder value such as an API key) are marked secret, as are forwarded headers.
     /// </summary>
+    /// <param name="configured">The request comes from the runner's configuration, whose URL and body may hold
+    /// placeholder values: every query parameter and the body are then marked secret.</param>
     public static ScriptRequest Create(
         string method,
         Uri uri,
         IEnumerable<ScriptField> headers,
         JsonNode? body,
-        IReadOnlyList<string>? secrets = null)
+        IReadOnlyList<string>? secrets = null,
+        bool configured = false)
     {
-        var request = new ScriptRequest(method, uri, [], [.. headers], body, false);
-        request.SetUri(uri, secrets ?? []);
+        var request = new ScriptRequest(method, uri, [], [.. headers], body, configured && body is not null);
+        request.SetUri(uri, secrets ?? [], configured);
         return request;
     }
 

@@ -65,6 +65,9 @@ public class ScriptOperationTests
     [InlineData("<a>; rel=\"nextish\"", null)]
     [InlineData("garbage", null)]
     [InlineData("<unclosed; rel=next", null)]
+    [InlineData("</p>; title=\"say \\\"hi, there\\\"\"; rel=prev, </n>; rel=\"next\"", "/n")]
+    [InlineData("</p>; rel=prev; rel=next", null)]
+    [InlineData("<https://x.test/a?ids=1,2;3>; rel=\"next\"", "https://x.test/a?ids=1,2;3")]
     public void LinkHeaderParser_HandlesRfc8288Forms(string header, string? expected) =>
         Assert.Equal(expected, ScriptLinkHeader.Find(header, "next"));
 
