@@ -91,8 +91,7 @@ internal sealed class ScriptRequest
     /// <param name="secret">Mark every parameter secret (the URI text came from a secret value).</param>
     public void SetUri(Uri uri, IReadOnlyList<string> secrets, bool secret = false)
     {
-        var builder = new UriBuilder(uri) { Query = string.Empty, Fragment = string.Empty };
-        Target = builder.Uri;
+        Target = uri.Query.Length == 0 && uri.Fragment.Length == 0 ? uri : new Uri(uri.GetLeftPart(UriPartial.Path), UriKind.Absolute);
         Query.Clear();
         string query = uri.Query;
         if (query.Length <= 1)
