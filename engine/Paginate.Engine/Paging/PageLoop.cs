@@ -39,7 +39,6 @@ public sealed class PageLoop
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(sink);
 
-        var plan = RunnerPlan.For(runner);
         var limits = runner.Definition.Limits;
         var time = _options.Time;
         var session = new RunSession(request, time);
@@ -47,9 +46,9 @@ public sealed class PageLoop
         using var totalCts = new CancellationTokenSource(total, time);
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalCts.Token);
         var fetcher = new PageFetcher(
-            _client, _pipelines.Get(limits.MaxRetries, limits.RetryDelayMs), request, plan.ItemsPath,
+            _client, _pipelines.Get(limits.MaxRetries, limits.RetryDelayMs), request, runner.ItemsPath,
             TimeSpan.FromMilliseconds(limits.PageTimeoutMs), time, time.GetTimestamp() + (long)(total.TotalSeconds * time.TimestampFrequency), session.Counters);
-        var run = new Run(runner, request, plan, sink, fetcher, session, time, runCts.Token);
+        var run = new Run(runner, request, sink, fetcher, session, time, runCts.Token);
         try
         {
             return await run.ExecuteAsync().ConfigureAwait(false);
@@ -65,7 +64,6 @@ public sealed class PageLoop
     {
         private readonly CompiledRunner _runner;
         private readonly RunRequest _request;
-        private readonly RunnerPlan _plan;
         private readonly IResultSink _sink;
         private readonly PageFetcher _fetcher;
         private readonly RunSession _session;
@@ -76,12 +74,11 @@ public sealed class PageLoop
         private readonly long _maxItems;
         private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
 
-        public Run(CompiledRunner runner, RunRequest request, RunnerPlan plan, IResultSink sink, PageFetcher fetcher, RunSession session, TimeProvider time, CancellationToken token)
+        public Run(CompiledRunner runner, RunRequest request, IResultSink sink, PageFetcher fetcher, RunSession session, TimeProvider time, CancellationToken token)
         {
             _time = time;
             _runner = runner;
             _request = request;
-            _plan = plan;
             _sink = sink;
             _fetcher = fetcher;
             _session = session;
@@ -91,7 +88,7 @@ public sealed class PageLoop
             _maxItems = _limits.MaxItems ?? long.MaxValue;
         }
 
-        private IPagingStrategy Strategy => _plan.Strategy;
+        private IPagingStrategy Strategy => _runner.Strategy;
 
         public async Task<RunResult> ExecuteAsync()
         {
@@ -255,7 +252,7 @@ public sealed class PageLoop
                 await _sink.StartAsync(_token).ConfigureAwait(false);
             }
 
-            var written = WriteItems(attempt.Page!, _plan.Shaper, _sink.Writer, _maxItems - _session.Items);
+            var written = WriteItems(attempt.Page!, _runner.Shaper, _sink.Writer, _maxItems - _session.Items);
             _session.PageWritten(request, attempt, written);
             await _sink.PageCompletedAsync(_token).ConfigureAwait(false);
             return written;
