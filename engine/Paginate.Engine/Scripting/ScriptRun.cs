@@ -32,8 +32,8 @@ internal sealed class ScriptRun
     /// <summary>The request the script built last, kept so secret marks and encodings survive to the next page.</summary>
     internal ScriptRequest? LastRequest { get; set; }
 
-    /// <summary>Identity of the page request built from <see cref="LastRequest"/>.</summary>
-    internal string? LastIdentity { get; set; }
+    /// <summary>The page request built from <see cref="LastRequest"/> (compared by reference).</summary>
+    internal object? LastPageRequest { get; set; }
 
     /// <summary>Hides everything: variables may hold secrets.</summary>
     public override string ToString() => $"ScriptRun(page {State.PageCount})";

@@ -71,8 +71,9 @@ internal sealed class ScriptStrategy : IPagingStrategy
         }
 
         run.State.PageCount = page.PageCount;
-        string identity = page.Request.IdentityKey();
-        var request = run.LastRequest is not null && run.LastIdentity == identity
+        // The loop sends the request this strategy returned as is: reuse the script's own copy of it, which keeps
+        // secret marks and untouched encodings.
+        var request = run.LastRequest is not null && ReferenceEquals(run.LastPageRequest, page.Request)
             ? run.LastRequest.Clone()
             : FromPageRequest(page.Request, run.State.Secrets);
         var before = request.Clone();
@@ -88,7 +89,7 @@ internal sealed class ScriptStrategy : IPagingStrategy
 
         var next = ToPageRequest(page.Request, before, request);
         run.LastRequest = request;
-        run.LastIdentity = next.IdentityKey();
+        run.LastPageRequest = next;
         return PageDecision.Continue(next, page.State);
     }
 
