@@ -33,7 +33,7 @@ internal sealed partial class ScriptInterpreter
             case ScriptOperation.PagerPageCount:
                 return ScriptValue.Number(_state.PageCount);
             case ScriptOperation.Log:
-                Log(node, values);
+                Log(values);
                 return ScriptValue.Null;
             case ScriptOperation.ResponseHeaderGet:
                 return Text(_response.Header(Key(node, values, 0)), secret: false, node);
@@ -48,7 +48,12 @@ internal sealed partial class ScriptInterpreter
             case ScriptOperation.ResponseStatusGet:
                 return ScriptValue.Number(_response.Status);
             case ScriptOperation.RequestHeaderPut:
-                Put(_request.Headers, Key(node, values, 0), values[1], args[1], ignoreCase: true);
+                Put(_request.Headers, HeaderName(node, values), values[1], args[1], ignoreCase: true);
+                if (_request.Headers.Exists(h => h.Value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0))
+                {
+                    throw args[1].Error("a header value must not contain line breaks or NUL");
+                }
+
                 return ScriptValue.Null;
             case ScriptOperation.RequestHeaderRemove:
                 _request.Headers.RemoveAll(h => string.Equals(h.Name, Key(node, values, 0), StringComparison.OrdinalIgnoreCase));
@@ -119,13 +124,41 @@ internal sealed partial class ScriptInterpreter
                 return ScriptValue.Number(node.Operation.Operation == ScriptOperation.Increment ? number + 1 : number - 1);
             case ScriptOperation.ToNumber:
                 return values[0].IsNull ? ScriptValue.Null : ScriptValue.Number(Numeric(node, values[0], args[0]));
+            case ScriptOperation.ToText:
+                return ScriptValue.String(CheckLength(values[0].ToText(), node), values[0].Secret);
             default:
-                var text = ScriptValue.String(CheckLength(values[0].ToText(), node), values[0].Secret);
-                return text;
+                throw new InvalidOperationException("Operation without an implementation: " + node.Operation.Name);
         }
     }
 
-    private string Key(OperationExpression node, ScriptValue[] values, int index) => String(node, values, index);
+    private static string Key(OperationExpression node, ScriptValue[] values, int index) => String(node, values, index);
+
+    // Headers that describe the connection or the message framing belong to the HTTP client, not to a script:
+    // setting Host could aim the request at another virtual host of the same address.
+    private static readonly HashSet<string> s_reservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive", "Upgrade", "TE", "Trailer",
+        "Proxy-Authorization", "Proxy-Connection", "Expect",
+    };
+
+    private static string HeaderName(OperationExpression node, ScriptValue[] values)
+    {
+        string name = Key(node, values, 0);
+        if (name.Length == 0 || name.AsSpan().ContainsAnyExcept(s_tokenChars))
+        {
+            throw node.Arguments[0].Error("a header name must be a non-empty HTTP token (letters, digits and !#$%&'*+-.^_`|~)");
+        }
+
+        if (s_reservedHeaders.Contains(name))
+        {
+            throw node.Arguments[0].Error($"header '{name}' is managed by the HTTP client and cannot be set by a script");
+        }
+
+        return name;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_tokenChars =
+        System.Buffers.SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private static string String(OperationExpression node, ScriptValue[] values, int index)
     {

@@ -84,7 +84,7 @@ internal sealed partial class ScriptInterpreter
         }
     }
 
-    private void Log(OperationExpression node, ScriptValue[] arguments)
+    private void Log(ScriptValue[] arguments)
     {
         _logs ??= [];
         if (_logs.Count >= Limits.MaxLogLines)
@@ -115,7 +115,6 @@ internal sealed partial class ScriptInterpreter
         }
 
         string text = line.Length > Limits.MaxLogLineLength ? line.ToString(0, Limits.MaxLogLineLength) + "…" : line.ToString();
-        _ = node;
         _logs.Add(text);
     }
 }

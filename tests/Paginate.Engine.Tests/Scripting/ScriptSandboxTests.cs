@@ -78,6 +78,9 @@ public class ScriptSandboxTests
     [InlineData("@request.ratelimit.set([429], null, -1, 0);", 1, 37, "wait must be a whole number from 0 to 300000")]
     [InlineData("@request.ratelimit.set([429], null, 10, 11);", 1, 41, "retry must be a whole number from 0 to 10")]
     [InlineData("var a = 1e0;", 1, 10, "followed by a letter")]
+    [InlineData("@request.header.put(\"Host\", \"internal\");", 1, 21, "managed by the HTTP client")]
+    [InlineData("@request.header.put(\"X-A: b\", \"c\");", 1, 21, "HTTP token")]
+    [InlineData("@request.header.put(\"X-A\", \"b\\r\\nX-Evil: 1\");", 1, 28, "line breaks")]
     public void RuntimeAndTypeErrors_NameLineAndColumn(string source, int line, int column, string message)
     {
         ScriptError error;
