@@ -447,12 +447,30 @@ internal sealed partial class ScriptInterpreter
     private ScriptValue FromJson(JsonElement element, ScriptExpression node) => element.ValueKind switch
     {
         JsonValueKind.String => ScriptValue.String(CheckLength(element.GetString()!, node)),
-        JsonValueKind.Number => ScriptValue.Number(element.GetDouble()),
+        JsonValueKind.Number => Number(element.GetRawText()),
         JsonValueKind.True => ScriptValue.True,
         JsonValueKind.False => ScriptValue.False,
         JsonValueKind.Object or JsonValueKind.Array => RawText(element, node),
         _ => ScriptValue.Null,
     };
+
+    /// <summary>
+    /// A JSON number as a script number, unless a double cannot hold it exactly: large integer ids and cursors
+    /// (Twitter-style <c>next_cursor</c>) then stay strings with their exact digits, so they can be sent back.
+    /// </summary>
+    private static ScriptValue Number(string raw)
+    {
+        double value = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        bool integral = raw.AsSpan().IndexOfAny('.', 'e', 'E') < 0;
+        if (!double.IsFinite(value) || (integral && Math.Abs(value) > MaxExactInteger))
+        {
+            return ScriptValue.String(raw);
+        }
+
+        return ScriptValue.Number(value);
+    }
+
+    private const double MaxExactInteger = 9_007_199_254_740_992; // 2^53
 
     private ScriptValue RawText(JsonElement element, ScriptExpression node)
     {
@@ -471,7 +489,7 @@ internal sealed partial class ScriptInterpreter
                 return scalar.GetValueKind() switch
                 {
                     JsonValueKind.String => ScriptValue.String(CheckLength(scalar.GetValue<string>(), node)),
-                    JsonValueKind.Number => ScriptValue.Number(scalar.GetValue<double>()),
+                    JsonValueKind.Number => Number(scalar.ToJsonString()),
                     JsonValueKind.True => ScriptValue.True,
                     JsonValueKind.False => ScriptValue.False,
                     _ => ScriptValue.Null,

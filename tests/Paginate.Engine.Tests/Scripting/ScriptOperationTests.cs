@@ -39,6 +39,26 @@ public class ScriptOperationTests
     }
 
     [Fact]
+    public void LargeIntegers_StayExact_AsStrings()
+    {
+        const string json = """{ "next_cursor": 1374004777531007833, "small": 9007199254740992, "huge": 1e400 }""";
+        Assert.Equal("1374004777531007833", R("@response.body.get(\"/next_cursor\")", json).AsString);
+        Assert.Equal(9007199254740992, R("@response.body.get(\"/small\")", json).AsNumber);
+        Assert.Equal("1e400", R("@response.body.get(\"/huge\")", json).AsString);
+        var h = Run("@request.query.put(\"cursor\", @response.body.get(\"/next_cursor\"));", json);
+        Assert.Equal("https://api.example.com/v1/items?limit=10&cursor=1374004777531007833", h.Request.BuildUri());
+        var body = Run("@request.body.put(\"/n\", 5); var n = @request.body.get(\"/n\");", json, body: "{}");
+        Assert.Equal(5, body.Variable("n").AsNumber);
+    }
+
+    [Fact]
+    public void RequestBodyPut_DashAppendsToArray()
+    {
+        var h = Run("@request.body.put(\"/ids/-\", \"c\");", body: """{"ids":["a","b"]}""");
+        Assert.Equal("""{"ids":["a","b","c"]}""", h.Request.Body!.ToJsonString());
+    }
+
+    [Fact]
     public void ResponseStatusAndHeaders_AreReadable()
     {
         Assert.Equal(200, R("@response.status.get()").AsNumber);
