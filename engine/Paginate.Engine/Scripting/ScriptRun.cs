@@ -1,14 +1,8 @@
 namespace Paginate.Engine.Scripting;
 
 /// <summary>
-/// One run of a script runner, carried by the page loop in <c>PagingState.Extension</c> from page to page.
-/// After each call of the strategy's <c>Next</c> the loop reads:
-/// <list type="bullet">
-/// <item><see cref="Logs"/>: the page's <c>@log</c> lines (secrets masked) for <c>PageTrace.Logs</c> of a dry run; never for an ILogger.</item>
-/// <item><see cref="Error"/>: when set, the run ends with <c>error_code: script_error</c> and <c>Error.ToString()</c>
-/// ("line 3, column 5: ...") as the detail; items gathered so far are kept (<c>partial: true</c>).</item>
-/// <item><see cref="RateLimit"/>: when set, how the next requests treat throttled answers.</item>
-/// </list>
+/// One run of a script runner, carried by the page loop in <c>PagingState.Extension</c> from page to page:
+/// the variables, page count and rate limit, plus the strategy's own copy of the last request it built.
 /// </summary>
 internal sealed class ScriptRun
 {
@@ -19,12 +13,6 @@ internal sealed class ScriptRun
 
     /// <summary>Variables, page count and rate limit: what persists from page to page.</summary>
     public ScriptRunState State { get; }
-
-    /// <summary>The <c>@log</c> lines of the last page the script ran after.</summary>
-    public IReadOnlyList<string> Logs { get; set; } = [];
-
-    /// <summary>The run-time error of the last page, if the script failed.</summary>
-    public ScriptError? Error { get; set; }
 
     /// <summary>Set by <c>@request.ratelimit.set</c>; null until the script calls it.</summary>
     public ScriptRateLimit? RateLimit => State.RateLimit;

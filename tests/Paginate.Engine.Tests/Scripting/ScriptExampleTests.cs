@@ -234,8 +234,8 @@ public class ScriptExampleTests
             var left = @response.body.get("/total") - 1;
             """;
         var result = await ScriptLoopDriver.RunAsync(script, upstream.Url("/items"), "items");
-        Assert.Equal(StopReasons.ScriptStop, result.StopReason);
-        Assert.Equal("line 2, column 41: operator '-' needs numbers, got string and number", result.Error!.ToString());
+        Assert.Equal(StopReasons.UpstreamError, result.StopReason);
+        Assert.Equal("line 2, column 41: operator '-' needs numbers, got string and number", result.Error);
         Assert.Equal(["checking"], result.Logs);
     }
 
@@ -269,11 +269,17 @@ public class ScriptExampleTests
     }
 
     [Fact]
-    public async Task RateLimitSettings_AreExposedToTheLoop()
+    public async Task RateLimitSettings_AreKept_AndAThrottledPageDelaysTheNext()
     {
-        await using var upstream = await LoopbackUpstream.StartAsync("/items", c => c.Response.WriteAsJsonAsync(new { items = Rows(0, 1) }));
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", c =>
+        {
+            c.Response.Headers["X-Throttled"] = "1";
+            return c.Response.WriteAsJsonAsync(new { items = Rows(0, 1) });
+        });
         var result = await ScriptLoopDriver.RunAsync(
-            "@request.ratelimit.set([429, 403], \"X-Throttled\", 250, 2); @pager.stop(true);", upstream.Url("/items"), "items");
+            "@request.ratelimit.set([429, 403], \"X-Throttled\", 250, 2); @request.query.put(\"p\", @pager.pageCount());",
+            upstream.Url("/items"), "items", maxPages: 2);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), result.LastDelay);
         Assert.Equal(("X-Throttled", 250, 2), (result.RateLimit!.Header, result.RateLimit.WaitMs, result.RateLimit.Retries));
         Assert.Equal([429, 403], result.RateLimit!.StatusCodes);
     }

@@ -15,7 +15,7 @@ namespace Paginate.Engine.Tests.Scripting;
 /// </summary>
 internal static class ScriptLoopDriver
 {
-    public sealed record Result(int Pages, List<JsonElement> Items, string StopReason, List<string> Logs, ScriptError? Error, ScriptRateLimit? RateLimit);
+    public sealed record Result(int Pages, List<JsonElement> Items, string StopReason, List<string> Logs, string? Error, ScriptRateLimit? RateLimit, TimeSpan? LastDelay);
 
     public static IPagingStrategy Compile(string script)
     {
@@ -78,8 +78,14 @@ internal static class ScriptLoopDriver
                 pages,
                 items.Count);
             decision = strategy.Next(page);
-            var run = (ScriptRun)decision.State.Extension!;
-            logs.AddRange(run.Logs);
+            var run = (ScriptRun)page.State.Extension!;
+            logs.AddRange(decision.Logs ?? []);
+            if (decision.ErrorCode is not null)
+            {
+                Assert.Equal(ErrorCodes.ScriptError, decision.ErrorCode);
+                return new Result(pages, items, StopReasons.UpstreamError, logs, decision.ErrorDetail, run.RateLimit, decision.Delay);
+            }
+
             string? stop = decision.StopReason;
             if (stop is null && pages >= maxPages)
             {
@@ -96,7 +102,7 @@ internal static class ScriptLoopDriver
 
             if (stop is not null)
             {
-                return new Result(pages, items, stop, logs, run.Error, run.RateLimit);
+                return new Result(pages, items, stop, logs, null, run.RateLimit, decision.Delay);
             }
 
             seen.Remove(decision.Next!.IdentityKey());

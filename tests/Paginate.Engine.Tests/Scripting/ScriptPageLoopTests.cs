@@ -130,6 +130,64 @@ public sealed class ScriptPageLoopTests
     }
 
     [Fact]
+    public async Task RuntimeError_EndsTheRunWithScriptErrorAndPosition_KeepingItems()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync(r => r.Route("/items", ctx =>
+            Respond(ctx, $$"""{"items":{{Items(Page(ctx), 2)}},"page":{{Page(ctx)}}}""")));
+        const string script = """
+            var page = @response.body.get("/page");
+            @request.query.put("page", page + 1);
+            var broken = page / (2 - page);
+            """;
+
+        var outcome = await RunAsync(Runner(upstream, "/items?page=1", script, "items"));
+
+        Assert.Equal(ErrorCodes.ScriptError, outcome.Result.ErrorCode);
+        Assert.Equal("line 3, column 19: division by zero", outcome.Result.ErrorDetail);
+        Assert.True(outcome.Result.Partial);
+        Assert.Equal(["i1", "i2", "i2", "i3"], outcome.Ids());
+    }
+
+    [Fact]
+    public async Task DryRunTrace_HoldsLogLines_WithForwardedAndPlaceholderValuesMasked()
+    {
+        const string apiKey = "key_canary_loop_4411";
+        const string auth = "Bearer canary_loop_auth_9";
+        await using var upstream = await LoopbackUpstream.StartAsync(r => r.Route("/items", ctx =>
+        {
+            int page = Page(ctx);
+            string next = page < 2 ? $"\"/items?api_key={apiKey}&page={page + 1}\"" : "null";
+            return Respond(ctx, $$"""{"items":{{Items(page, 1)}},"next":{{next}},"who":"{{ctx.Request.Headers.Authorization}}"}""");
+        }));
+        const string script = """
+            var next = @response.body.get("/next");
+            @log("page", @pager.pageCount(), "next", next, "auth", @request.header.get("Authorization"));
+            @log("echo", @response.body.get("/who"));
+            @pager.stop(next == null);
+            @request.uri.set(next);
+            """;
+        var runner = Runner(upstream, "/items?api_key={{key}}", script, "items") with
+        {
+            Request = new() { Url = upstream.Url("/items").ToString() + "?api_key={{key}}", ForwardHeaders = ["Authorization"] },
+        };
+        var request = new RunRequest
+        {
+            Values = new Dictionary<string, string> { ["key"] = apiKey },
+            ForwardedHeaders = [new("Authorization", auth)],
+            Trace = true,
+        };
+
+        var outcome = await RunAsync(runner, request);
+
+        Assert.Equal(StopReasons.ScriptStop, outcome.Result.StopReason);
+        var logs = outcome.Result.Trace!.SelectMany(t => t.Logs ?? []).ToList();
+        Assert.Equal(4, logs.Count);
+        Assert.StartsWith("page 1 next /items?api_key=***&page=2 auth null", logs[0], StringComparison.Ordinal);
+        Assert.All(logs, l => Assert.DoesNotContain("canary", l, StringComparison.Ordinal));
+        Assert.All(upstream.Requests, r => Assert.Equal(auth, r.Header("Authorization")));
+    }
+
+    [Fact]
     public void SyntaxError_RejectsTheRunnerWithPosition()
     {
         var result = RunnerCompiler.Compile(new RunnerDefinition

@@ -80,7 +80,7 @@ public class ScriptStrategyTests
         var items = document.RootElement.GetProperty("items");
         var page = new PageContext(previous.Next!, new PageResponse(200, null, null, document.RootElement, items), previous.State, pageCount, 0);
         var decision = strategy.Next(page);
-        Assert.Null(((ScriptRun)decision.State.Extension!).Error);
+        Assert.Null(decision.ErrorCode);
         return decision;
     }
 }

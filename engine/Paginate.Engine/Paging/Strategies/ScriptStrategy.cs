@@ -9,8 +9,9 @@ namespace Paginate.Engine.Paging.Strategies;
 /// <summary>
 /// <c>script</c>: the first page is fetched with the configured request; after each page the script runs and
 /// changes the next request, or stops it with <c>@pager.stop(true)</c>. A script that changes nothing also
-/// stops the run: both are <c>script_stop</c>. The run's <see cref="ScriptRun"/> travels in
-/// <see cref="PagingState.Extension"/>; the loop reads its logs, error and rate limit after each page.
+/// stops the run: both are <c>script_stop</c>. A run-time error fails the run with <c>script_error</c>. The
+/// decision carries the page's <c>@log</c> lines and, when the rate limit the script set says the page was
+/// throttled, a delay. The run's variables travel in <see cref="PagingState.Extension"/> (a <see cref="ScriptRun"/>).
 /// </summary>
 internal sealed class ScriptStrategy : IPagingStrategy
 {
@@ -80,17 +81,37 @@ internal sealed class ScriptStrategy : IPagingStrategy
 
         var response = new ScriptResponse(page.Response.Status, page.Response.GetHeaderValues, page.Response.Body);
         var outcome = _program.Run(run.State, request, response);
-        run.Logs = outcome.Logs;
-        run.Error = outcome.Error;
-        if (outcome.Error is not null || outcome.Stop || request.SameAs(before))
+        if (outcome.Error is not null)
         {
-            return new PageDecision { StopReason = StopReasons.ScriptStop, State = page.State };
+            return PageDecision.Fail(ErrorCodes.ScriptError, outcome.Error.ToString()) with { Logs = outcome.Logs, State = page.State };
+        }
+
+        if (outcome.Stop || request.SameAs(before))
+        {
+            return new PageDecision { StopReason = StopReasons.ScriptStop, State = page.State, Logs = outcome.Logs };
         }
 
         var next = ToPageRequest(page.Request, before, request);
         run.LastRequest = request;
         run.LastPageRequest = next;
-        return PageDecision.Continue(next, page.State);
+        return PageDecision.Continue(next, page.State) with { Logs = outcome.Logs, Delay = ThrottleDelay(run.RateLimit, page.Response) };
+    }
+
+    /// <summary>
+    /// <c>@request.ratelimit.set</c>: when the page just received is marked throttled (its status is in the
+    /// allowlist, or it carries the header), wait before the next request. Throttled statuses that fail a page
+    /// (429, 503) are retried by the loop's own retry policy, which honours <c>Retry-After</c>.
+    /// </summary>
+    private static TimeSpan? ThrottleDelay(ScriptRateLimit? limit, PageResponse response)
+    {
+        if (limit is null || limit.WaitMs == 0)
+        {
+            return null;
+        }
+
+        bool throttled = limit.StatusCodes.Contains(response.Status)
+            || (limit.Header is not null && response.GetHeaderValues(limit.Header).Any());
+        return throttled ? TimeSpan.FromMilliseconds(limit.WaitMs) : null;
     }
 
     private static ScriptRequest FromPageRequest(PageRequest request, IReadOnlyList<string> secrets)
