@@ -5,6 +5,7 @@ using Paginate.Bench.Engine;
 return args.FirstOrDefault() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
+    "script" => Paginate.Bench.ScriptBench.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -12,5 +13,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Paginate.Bench <benchmark> [options]");
     Console.Error.WriteLine("  engine [--no-write]   page loop throughput and streaming memory (writes bench/RESULTS.md)");
+    Console.Error.WriteLine("  script [--no-write]   script paging cost per page (writes bench/RESULTS-script.md)");
     return 2;
 }
