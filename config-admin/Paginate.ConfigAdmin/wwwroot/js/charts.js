@@ -34,7 +34,7 @@ export function barChart(title, counts, { color = 'var(--accent)', labelFor = (k
   const width = 480;
   const barSpace = width - labelWidth - 60;
   const height = entries.length * rowHeight + 8;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${title}: ${entries.map(([k, v]) => `${labelFor(k)} ${v}`).join(', ')}`, class: 'chart-svg' },
+  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${title}: ${entries.map(([k, v]) => `${labelFor(k)} ${v}`).join(', ')}`, class: 'chart-svg bars' },
     s('title', {}, title),
     entries.map(([key, value], i) => {
       const y = i * rowHeight + 4;
@@ -52,8 +52,8 @@ export function barChart(title, counts, { color = 'var(--accent)', labelFor = (k
 export function timeChart(title, series) {
   const points = (series ?? []).map((p) => ({ at: p.at, calls: Number(p.calls ?? 0), errors: Number(p.errors ?? 0) }));
   if (!points.length || points.every((p) => p.calls === 0)) return empty(title);
-  const width = 720;
-  const height = 220;
+  const width = 960;
+  const height = 240;
   const left = 44;
   const bottom = 28;
   const top = 10;
@@ -63,11 +63,19 @@ export function timeChart(title, series) {
   const step = plotW / points.length;
   const barW = Math.max(1, step * 0.7);
   const ticks = [0, Math.ceil(max / 2), max].filter((v, i, a) => a.indexOf(v) === i);
+  const times = points.map((p) => new Date(p.at).getTime()).filter(Number.isFinite);
+  const spansDays = times.length > 1 && Math.max(...times) - Math.min(...times) > 36 * 3600 * 1000;
+  // Short axis labels: hours for a day, dates for longer windows; the table has the full times.
+  const axis = (at) => {
+    const d = new Date(at);
+    if (Number.isNaN(d.getTime())) return String(at);
+    return spansDays ? d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' }) : d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  };
   const label = (at) => {
     const d = new Date(at);
     return Number.isNaN(d.getTime()) ? String(at) : d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
   };
-  const labelEvery = Math.ceil(points.length / 6);
+  const labelEvery = Math.ceil(points.length / 8);
   const total = points.reduce((a, p) => a + p.calls, 0);
   const errors = points.reduce((a, p) => a + p.errors, 0);
   const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `${title}: ${total} calls, ${errors} errors, ${points.length} intervals`, class: 'chart-svg' },
@@ -87,7 +95,7 @@ export function timeChart(title, series) {
         s('title', {}, `${label(p.at)}: ${p.calls} calls, ${p.errors} errors`),
         okH > 0 ? s('rect', { x, y: base - okH, width: barW, height: okH, fill: 'var(--accent)' }) : null,
         errH > 0 ? s('rect', { x, y: base - okH - errH, width: barW, height: errH, fill: 'var(--danger)' }) : null,
-        i % labelEvery === 0 ? s('text', { x: x + barW / 2, y: height - 8, 'text-anchor': 'middle', class: 'chart-label' }, label(p.at)) : null);
+        i % labelEvery === 0 ? s('text', { x: x + barW / 2, y: height - 8, 'text-anchor': 'middle', class: 'chart-label' }, axis(p.at)) : null);
     }));
   const legend = h('p', { class: 'chart-legend' },
     h('span', { class: 'swatch ok', 'aria-hidden': 'true' }), 'Successful calls ',

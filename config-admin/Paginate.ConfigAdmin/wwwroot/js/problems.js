@@ -57,7 +57,7 @@ function markField(field, messages) {
   // The control that gets aria-invalid: the field itself, or the first control inside a fieldset/group.
   const control = field.matches('input, select, textarea')
     ? field
-    : field.querySelector('input, select, textarea') ?? field;
+    : field.querySelector('input[type="text"], textarea') ?? field.querySelector('input, select, textarea') ?? field;
   control.setAttribute('aria-invalid', 'true');
   const described = control.getAttribute('aria-describedby');
   control.setAttribute('aria-describedby', described ? `${described} ${id}` : id);

@@ -51,7 +51,7 @@ function draw(main, runner, ctx, path) {
 
     panel('Clay URL',
       copyField('Generated Runner URL', runner.runner_url ?? '', 'Clay calls this URL (GET or POST). Credentials are sent as headers from Clay at run time.'),
-      example ? h('p', { class: 'help' }, 'Pass placeholder values on the query string: ', h('code', { class: 'break' }, example)) : null,
+      example ? h('p', { class: 'help spaced' }, 'Pass placeholder values on the query string: ', h('code', { class: 'break' }, example)) : null,
       copyField('Runner management link', absolute(runner.management_url), 'Use this URL to open this saved runner directly.'),
       copyField('Analytics deep link', absolute(runner.analytics_url), 'Use this URL when sharing call-volume and status-code analytics.')),
 
@@ -128,7 +128,7 @@ function tokenModal({ path, active, onSent }) {
           h('ul', {},
             h('li', {}, 'The old token stops working at once on every gateway.'),
             h('li', {}, 'Clay tables and Signals that send the old token fail with 401 until they are updated with the new one.'),
-            h('li', {}, 'Check the usage log below to find every place that uses this runner before you continue.'))) : null,
+            h('li', {}, 'Check the Workspace Usage Log on this page to find every table that uses this runner before you continue.'))) : null,
         h('p', {}, 'The new token is sent only by email to an allowed address. It is never shown here, stored in plain text, or logged.'),
         h('div', { class: 'field' }, h('label', { for: emailId }, 'Recipient email'), email),
         messages,

@@ -81,12 +81,11 @@ export function renderWizard(main, { query }, ctx) {
   function markErrors() {
     panels.forEach((p, i) => {
       const has = !!p.querySelector('.field-error');
+      if (stepButtons[i].classList.contains('has-error') === has) return;
       stepButtons[i].classList.toggle('has-error', has);
-      const note = stepButtons[i].querySelector('.visually-hidden');
-      note.textContent = has ? ' (has errors)' : '';
+      stepButtons[i].querySelector('.visually-hidden').textContent = has ? ' (has errors)' : '';
     });
   }
-  new MutationObserver(markErrors).observe(root, { childList: true, subtree: true });
 
   const ai = aiHelperStep({ form, wizardRoot: root, goTo });
   const configure = configureStep(form, root);
@@ -134,6 +133,9 @@ export function renderWizard(main, { query }, ctx) {
       h('p', { class: 'lead' }, 'Let AI help you configure from documentation, or fill the fields yourself. Nothing is saved until step 4.')),
     root);
   form.attach(panels[1]);
+  // Errors are drawn by several steps; the step buttons follow them.
+  const observer = new MutationObserver(markErrors);
+  panels.forEach((p) => observer.observe(p, { childList: true, subtree: true }));
   goTo(1, { focus: false });
   ctx.focus();
 

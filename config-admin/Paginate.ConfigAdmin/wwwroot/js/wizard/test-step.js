@@ -195,7 +195,7 @@ export function testStep({ form, wizardRoot, goTo, onGoTo }) {
       h('p', { class: 'help' }, 'Optional: fewer pages make a quicker test. Empty uses the runner\u2019s max pages.')),
     h('div', { class: 'actions inline' }, run, detect),
     messages,
-    detectResults,
-    results);
+    results,
+    detectResults);
   return { element, refresh, goTo };
 }
