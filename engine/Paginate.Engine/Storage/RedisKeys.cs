@@ -1,0 +1,34 @@
+using StackExchange.Redis;
+
+namespace Paginate.Engine.Storage;
+
+/// <summary>
+/// Every Redis key and channel Paginate uses, in one place. Values never hold a header value,
+/// placeholder value or token: only runner definitions, token hashes and metadata.
+/// </summary>
+public static class RedisKeys
+{
+    /// <summary>String: the stored runner as JSON (<c>{ id, created_at, config }</c>). Written once (SET NX).</summary>
+    public static RedisKey Runner(string id) => "paginate:runner:" + id;
+
+    /// <summary>Sorted set: runner ids scored by creation time (unix ms).</summary>
+    public static readonly RedisKey RunnerIndex = "paginate:runners";
+
+    /// <summary>Integer: bumped on every runner create and token change; gateways poll it.</summary>
+    public static readonly RedisKey CatalogVersion = "paginate:catalog:version";
+
+    /// <summary>Pub/sub channel: <c>runner:{id}</c> or <c>token:{id}</c> on each change (at-most-once).</summary>
+    public static readonly RedisChannel CatalogChannel = RedisChannel.Literal("paginate:catalog");
+
+    /// <summary>Hash: the runner's token metadata (<c>hash</c>, <c>issued_at</c>, <c>rotations</c>, <c>recipient</c>).</summary>
+    public static RedisKey Token(string runnerId) => "paginate:token:" + runnerId;
+
+    /// <summary>Hash: runner id to current token hash, for gateways to load in one call.</summary>
+    public static readonly RedisKey TokenHashes = "paginate:token-hashes";
+
+    /// <summary>List: call records as JSON, newest first, capped.</summary>
+    public static RedisKey Calls(string runnerId) => "paginate:calls:" + runnerId;
+
+    /// <summary>List: usage notes as JSON, oldest first.</summary>
+    public static RedisKey Notes(string runnerId) => "paginate:notes:" + runnerId;
+}
