@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Paginate.ConfigAdmin.DryRuns;
 using Paginate.ConfigAdmin.Upstream;
+using Paginate.Engine.Upstream;
 using Paginate.Engine.Runners;
 
 namespace Paginate.ConfigAdmin.Detection;
@@ -72,7 +73,7 @@ internal sealed class FirstPageFetcher(GuardedUpstreamClient client)
         {
             return (null, "The upstream did not answer within 15 seconds.", null);
         }
-        catch (HttpRequestException ex) when (ex.InnerException is UpstreamAddressBlockedException || ex is { InnerException: null } && ex.Message.Contains("not allowed", StringComparison.Ordinal))
+        catch (HttpRequestException ex) when (ex.InnerException is UpstreamBlockedException)
         {
             return (null, "The upstream address is not allowed (private, loopback, link-local or metadata).", null);
         }

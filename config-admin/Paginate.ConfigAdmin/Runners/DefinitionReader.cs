@@ -3,33 +3,30 @@ using Paginate.Engine.Runners;
 
 namespace Paginate.ConfigAdmin.Runners;
 
-/// <summary>JSON to <see cref="RunnerDefinition"/>, with errors keyed by field path (<c>request.url</c>).</summary>
+/// <summary>
+/// JSON to <see cref="RunnerDefinition"/> through the engine's reader (unknown fields and wrong types are
+/// errors per field), with error keys prefixed when the definition is nested (<c>config.request.url</c>).
+/// </summary>
 internal static class DefinitionReader
 {
     public static RunnerDefinition? Read(JsonElement json, string fieldPrefix, Dictionary<string, List<string>> errors)
     {
-        if (json.ValueKind != JsonValueKind.Object)
+        if (RunnerDefinitionReader.TryRead(json, out var definition, out var found))
         {
-            Http.JsonBody.AddError(errors, fieldPrefix.Length == 0 ? "body" : fieldPrefix.TrimEnd('.'), "must be a runner definition object.");
-            return null;
+            return definition;
         }
 
-        try
+        foreach (var (key, messages) in found)
         {
-            return json.Deserialize<RunnerDefinition>(RunnerJson.Options);
-        }
-        catch (JsonException ex)
-        {
-            var path = (ex.Path ?? "$").TrimStart('$').TrimStart('.');
-            var unknown = ex.Message.Contains("could not be mapped", StringComparison.Ordinal);
-            if (unknown && ex.Message.Split('\'') is { Length: >= 3 } parts && !path.EndsWith(parts[1], StringComparison.Ordinal))
+            var field = key == RunnerDefinitionReader.DocumentKey
+                ? (fieldPrefix.Length == 0 ? "body" : fieldPrefix.TrimEnd('.'))
+                : fieldPrefix + key;
+            foreach (var message in messages)
             {
-                path = path.Length == 0 ? parts[1] : $"{path}.{parts[1]}";
+                Http.JsonBody.AddError(errors, field, message);
             }
-
-            var field = fieldPrefix + (path.Length == 0 ? "body" : path);
-            Http.JsonBody.AddError(errors, field.TrimEnd('.'), unknown ? "unknown field." : "has the wrong type or form.");
-            return null;
         }
+
+        return null;
     }
 }

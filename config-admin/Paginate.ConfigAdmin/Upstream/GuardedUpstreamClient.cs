@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
+using Paginate.Engine.Upstream;
 using Paginate.ConfigAdmin.Hosting;
 
 namespace Paginate.ConfigAdmin.Upstream;
@@ -46,7 +47,7 @@ internal sealed class GuardedUpstreamClient : IDisposable
         var allowed = _allowPrivate ? addresses : Array.FindAll(addresses, a => !UpstreamAddressPolicy.IsBlocked(a));
         if (allowed.Length == 0)
         {
-            throw new UpstreamAddressBlockedException();
+            throw new UpstreamBlockedException();
         }
 
         Exception? lastError = null;
@@ -58,7 +59,7 @@ internal sealed class GuardedUpstreamClient : IDisposable
                 await socket.ConnectAsync(new IPEndPoint(address, context.DnsEndPoint.Port), cancellationToken).ConfigureAwait(false);
                 if (!_allowPrivate && (socket.RemoteEndPoint is not IPEndPoint connected || UpstreamAddressPolicy.IsBlocked(connected.Address)))
                 {
-                    throw new UpstreamAddressBlockedException();
+                    throw new UpstreamBlockedException();
                 }
 
                 return new NetworkStream(socket, ownsSocket: true);
