@@ -50,7 +50,26 @@ export function clearProblems(root) {
 
 let errorCounter = 0;
 
-function markField(field, messages) {
+/** The visible name of a field: its label or legend, without the required marker. */
+function labelOf(field, control) {
+  const label = (control.id && field.ownerDocument.querySelector(`label[for="${CSS.escape(control.id)}"]`))
+    || field.querySelector?.('legend') || field.closest('fieldset')?.querySelector('legend');
+  return label ? label.textContent.replace(/\*/g, '').trim() : '';
+}
+
+/** API messages often continue the field's name ("is required: ..."); start them with the label. */
+function sentence(message, name) {
+  const text = String(message).trim();
+  if (/^[a-z]/.test(text) && name && !text.toLowerCase().startsWith(name.toLowerCase())) return `${name} ${text}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function markField(field, rawMessages) {
+  const probe = field.matches('input, select, textarea')
+    ? field
+    : field.querySelector('input[type="text"], textarea') ?? field.querySelector('input, select, textarea') ?? field;
+  const name = labelOf(field, probe);
+  const messages = rawMessages.map((m) => sentence(m, name));
   errorCounter += 1;
   const id = `err-${errorCounter}`;
   const message = h('p', { class: 'field-error', id, dataset: { errorFor: field.dataset.field } }, messages.join(' '));

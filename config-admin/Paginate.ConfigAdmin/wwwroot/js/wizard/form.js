@@ -70,7 +70,7 @@ function control(field) {
           const hid = uid('help');
           return h('div', { class: 'choice' },
             h('input', { type: 'radio', id: oid, name, value: o.value, checked: o.value === field.def, 'aria-describedby': hid }),
-            h('label', { for: oid }, h('strong', {}, o.label), h('span', { class: 'choice-value mono' }, o.value)),
+            h('label', { for: oid }, h('strong', {}, o.label), h('span', { class: 'choice-value mono', 'aria-hidden': 'true' }, o.value)),
             h('p', { id: hid, class: 'help' }, o.help));
         })));
     }
