@@ -50,17 +50,23 @@ export function clearProblems(root) {
 
 let errorCounter = 0;
 
-/** The visible name of a field: its label or legend, without the required marker. */
+/** The visible name of a field: a group's legend, else the control's label, without the required marker. */
 function labelOf(field, control) {
-  const label = (control.id && field.ownerDocument.querySelector(`label[for="${CSS.escape(control.id)}"]`))
-    || field.querySelector?.('legend') || field.closest('fieldset')?.querySelector('legend');
+  const label = (field.matches('fieldset') && field.querySelector('legend'))
+    || (control.id && field.ownerDocument.querySelector(`label[for="${CSS.escape(control.id)}"]`))
+    || field.closest('fieldset')?.querySelector('legend');
   return label ? label.textContent.replace(/\*/g, '').trim() : '';
 }
 
-/** API messages often continue the field's name ("is required: ..."); start them with the label. */
+/**
+ * API messages often continue the field's name ("is required: ..."); those start with the label. Messages
+ * that start with a path or a name (`pagination.cursor_param is ...`) are kept as they are.
+ */
 function sentence(message, name) {
   const text = String(message).trim();
-  if (/^[a-z]/.test(text) && name && !text.toLowerCase().startsWith(name.toLowerCase())) return `${name} ${text}`;
+  if (name && /^(is|are|must|looks|contains|should|cannot|can't|has|have|was|needs?|only|may)\b/.test(text)) return `${name} ${text}`;
+  const first = text.split(/\s/, 1)[0];
+  if (/[._/{[]/.test(first)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -89,7 +95,7 @@ function markField(field, rawMessages) {
  * Shows an error. `root` is where fields are searched; `messageArea` is the action's own message box
  * (a `.action-message` element). Returns the list of `{ path, control, messages }` placed at fields.
  */
-export function showProblem(root, messageArea, error, { onGoTo } = {}) {
+export function showProblem(root, messageArea, error, { onGoTo, list = true } = {}) {
   clearProblems(root);
   const placed = [];
   const unplaced = [];
@@ -103,7 +109,7 @@ export function showProblem(root, messageArea, error, { onGoTo } = {}) {
   }
   if (messageArea) {
     const items = [h('p', { class: 'error-title' }, error?.message ?? String(error))];
-    if (placed.length) {
+    if (placed.length && list) {
       items.push(h('ul', { class: 'error-list' }, placed.map((p) => h('li', {},
         h('button', {
           type: 'button', class: 'link-button',

@@ -88,6 +88,7 @@ function draw(main, runner, ctx, path) {
         h('div', {}, h('dt', {}, 'Rotations'), h('dd', {}, String(t.rotations ?? 0))))
       : h('p', { dataset: { meta: 'token_status' } }, 'No token has been issued. Callers need a static IP in the allowlist.'));
     regenerate.textContent = t?.active ? 'Regenerate token…' : 'Issue token…';
+    regenerate.className = t?.active ? 'button danger-outline' : 'button secondary';
     regenerate.dataset.active = t?.active ? 'true' : 'false';
   }).catch((error) => {
     if (ctx.isCurrent()) {
@@ -144,7 +145,7 @@ function tokenModal({ path, active, onSent }) {
           announce(`Token sent to ${answer?.recipient ?? 'the recipient'}.`);
           onSent(answer);
         } catch (error) {
-          showProblem(form, messages, error);
+          showProblem(form, messages, error, { list: false });
           confirm.disabled = false;
           email.focus();
         }
@@ -192,7 +193,7 @@ function usageLog(path) {
       announce('Note added.');
       await load();
     } catch (error) {
-      showProblem(form, messages, error);
+      showProblem(form, messages, error, { list: false });
       note.focus();
     } finally {
       add.disabled = false;
