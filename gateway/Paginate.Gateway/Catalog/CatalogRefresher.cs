@@ -48,7 +48,9 @@ internal sealed class CatalogRefresher : BackgroundService
         while (!stoppingToken.IsCancellationRequested)
         {
             await TrySubscribeAsync(stoppingToken).ConfigureAwait(false);
-            var force = Interlocked.Exchange(ref _pendingChanges, 0) > 0;
+            // After a failed refresh, reload whatever the version says: Redis may have restarted empty and
+            // counted up to the very version we hold.
+            var force = Interlocked.Exchange(ref _pendingChanges, 0) > 0 || _catalog.Stale;
             try
             {
                 await RefreshAsync(force, stoppingToken).ConfigureAwait(false);
@@ -176,7 +178,10 @@ internal sealed class CatalogRefresher : BackgroundService
         }
     }
 
-    private void OnChange(string message)
+    private void OnChange(string message) => Wake();
+
+    /// <summary>Asks for a forced refresh now (a change message arrived, or the connection came back).</summary>
+    internal void Wake()
     {
         Interlocked.Increment(ref _pendingChanges);
         try
