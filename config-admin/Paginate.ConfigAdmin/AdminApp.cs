@@ -54,7 +54,6 @@ public static partial class AdminApp
         api.MapTokens();
         api.MapUsageNotes();
         api.MapAnalytics();
-        api.MapFallback(() => ApiProblems.NotFound("No API endpoint at this path."));
         app.MapAdminUiFallback();
 
         if (!app.Services.GetRequiredService<AdminKeyMatcher>().HasKeys)

@@ -27,7 +27,6 @@ internal static class ProblemDetailsSetup
 
             problem.Detail ??= DefaultDetail(status);
             problem.Extensions.Remove("exception");
-            problem.Extensions.Remove("traceId");
         });
 
     /// <summary>Status code pages for bodyless errors (unknown route, wrong method), exception handler for the rest.</summary>

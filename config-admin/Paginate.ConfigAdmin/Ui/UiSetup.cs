@@ -16,10 +16,13 @@ internal static class UiSetup
         return app;
     }
 
-    /// <summary>Unknown non-API, non-file paths are UI routes.</summary>
+    /// <summary>
+    /// Unknown paths outside <c>/api</c> that do not name a file are UI routes. <c>/api</c> is excluded by
+    /// the pattern (not by a handler) so routing still answers 404, 405 and 415 for API paths itself.
+    /// </summary>
     public static WebApplication MapAdminUiFallback(this WebApplication app)
     {
-        app.MapFallbackToFile("{*path:nonfile}", "index.html", Options());
+        app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html", Options());
         return app;
     }
 
