@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Playwright;
 using Paginate.ConfigAdmin;
+using Paginate.Gateway;
+using Paginate.Gateway.Hosting;
 using Paginate.TestKit.Redis;
 using Paginate.TestKit.Upstream;
 
@@ -19,7 +21,7 @@ public sealed class PaginateStack : IAsyncLifetime
 
     private RedisServer? _redis;
     private LoopbackUpstream? _upstream;
-    private WebApplication? _gateway = null;
+    private WebApplication? _gateway;
     private WebApplication? _admin;
     private IPlaywright? _playwright;
 
@@ -44,7 +46,18 @@ public sealed class PaginateStack : IAsyncLifetime
         _redis = await RedisServer.StartAsync();
         _upstream = await ContactsUpstream.StartAsync();
 
-        GatewayUrl = new Uri("http://127.0.0.1:9/");
+        _gateway = GatewayApp.Build(
+        [
+            $"--ConnectionStrings:Redis={_redis.ConnectionString}",
+            "--Kestrel:Endpoints:Public:Url=http://127.0.0.1:0",
+            "--Kestrel:Endpoints:Management:Url=http://127.0.0.1:0",
+            "--Gateway:AllowedNetworks:0=127.0.0.1/32",
+            "--Gateway:AllowPrivateUpstreams=true",
+            "--Logging:LogLevel:Default=Warning",
+        ]);
+        await _gateway.StartAsync();
+        GatewayUrl = _gateway.Services.GetRequiredService<Listeners>().PublicUrl
+            ?? throw new InvalidOperationException("the gateway's public listener did not report its address");
 
         _admin = AdminApp.Build(
         [
