@@ -62,7 +62,7 @@ export function timeChart(title, series) {
   const max = Math.max(1, ...points.map((p) => p.calls));
   const step = plotW / points.length;
   const barW = Math.max(1, step * 0.7);
-  const ticks = [0, Math.ceil(max / 2), max].filter((v, i, a) => a.indexOf(v) === i);
+  const ticks = max <= 4 ? Array.from({ length: max + 1 }, (_, i) => i) : [0, Math.round(max / 2), max];
   const times = points.map((p) => new Date(p.at).getTime()).filter(Number.isFinite);
   const spansDays = times.length > 1 && Math.max(...times) - Math.min(...times) > 36 * 3600 * 1000;
   // Short axis labels: hours for a day, dates for longer windows; the table has the full times.

@@ -53,9 +53,9 @@ export function renderHome(main, _route, ctx) {
         h('td', { class: 'mono' }, r.id),
         h('td', {}, time(r.created_at)),
         h('td', { class: 'mono truncate', title: r.runner_url }, r.runner_url),
-        h('td', { class: 'row-actions' },
+        h('td', {}, h('div', { class: 'row-actions' },
           copyButton(r.runner_url ?? '', `Copy Clay URL of ${r.name || r.id}`),
-          h('a', { href: ctx.href(`/runners/${encodeURIComponent(r.id)}/analytics`), 'data-link': true, class: 'button small secondary', 'aria-label': `Analytics of ${r.name || r.id}` }, 'Analytics')))))));
+          h('a', { href: ctx.href(`/runners/${encodeURIComponent(r.id)}/analytics`), 'data-link': true, class: 'button small secondary', 'aria-label': `Analytics of ${r.name || r.id}` }, 'Analytics'))))))));
   }).catch((error) => {
     if (!ctx.isCurrent()) return;
     list.removeAttribute('aria-busy');

@@ -53,6 +53,11 @@ export function reviewStep({ form, wizardRoot, onGoTo, onSaved, href }) {
         h('div', { class: 'actions inline' }, link));
       saved.hidden = false;
       save.hidden = true;
+      // Show what was stored: the saved configuration with every default filled in.
+      if (runner.config) {
+        replace(summary, summaryList(runner.config));
+        json.textContent = JSON.stringify(runner.config, null, 2);
+      }
       onSaved(runner);
       announce(`Runner saved as ${runner.id}. This runner is locked.`);
       link.focus();
