@@ -131,4 +131,30 @@ public sealed class WizardTests(PaginateStack stack)
         var list = await AdminArrange.GetJsonAsync(stack, "api/runners");
         Assert.DoesNotContain("Half-configured cursor runner", list.ToJsonString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Wizard_ScriptStyle_CheckScriptShowsCompileErrorAtScriptThenAcceptsFix()
+    {
+        await using var ui = await UiSession.OpenAsync(stack);
+        await ui.SignInAsync("/runners/new");
+        await ui.Button("Skip: configure by hand").ClickAsync();
+        await ui.Field("name").FillAsync("Scripted contacts");
+        await ui.Field("request.url").FillAsync(stack.Upstream.Url("/v1/contacts") + "?team={{team}}");
+        await ui.Field("response.items_path").FillAsync("data");
+        await ui.Page.GetByRole(AriaRole.Radio, new() { Name = "Script", Exact = true }).CheckAsync();
+
+        var script = ui.Field("pagination.script");
+        await script.FillAsync("var page = @pager.pageCount(\nrequest.query.put(\"page\", page + 1);");
+        await ui.Button("Check script").ClickAsync();
+        var error = ui.Page.Locator(".field-error[data-error-for=\"pagination.script\"]");
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToContainTextAsync(new System.Text.RegularExpressions.Regex("line 1|1:|line"));
+        await Expect(script).ToHaveAttributeAsync("aria-invalid", "true");
+        await ui.ScreenshotAsync("wizard-2-script-error");
+
+        await script.FillAsync("var page = @pager.pageCount();\n@pager.stop(page >= @response.body.get(\"/meta/total_pages\"));\n@request.query.put(\"page\", page + 1);");
+        await ui.Button("Check script").ClickAsync();
+        await Expect(error).ToBeHiddenAsync();
+        await Expect(ui.Main.GetByText(new System.Text.RegularExpressions.Regex("compile without errors|No compile errors"))).ToBeVisibleAsync();
+    }
 }

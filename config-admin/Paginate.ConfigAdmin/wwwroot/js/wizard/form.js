@@ -76,8 +76,8 @@ function control(field) {
     }
     case 'script':
       return h('div', { class: 'field' }, label,
-        h('textarea', { id, rows: 12, class: 'mono code', spellcheck: 'false', dataset: data, 'aria-describedby': helpId, placeholder: '// runs after each page\nvar next = response.body.get("/meta/next");\n@pager.stop(next == null);\nrequest.query.put("cursor", next);' }),
-        h('p', { id: helpId, class: 'help' }, 'Statements end with ;. Use response.body.get(pointer), request.query.put(name, value), @pager.stop(condition) and @log(...). The script runs sandboxed after each page.'));
+        h('textarea', { id, rows: 12, class: 'mono code', spellcheck: 'false', dataset: data, 'aria-describedby': helpId, placeholder: '// runs after each page\nvar page = @pager.pageCount();\n@pager.stop(page >= @response.body.get("/meta/total_pages"));\n@request.query.put("page", page + 1);' }),
+        h('p', { id: helpId, class: 'help' }, 'Statements end with ;. Operations start with @: @response.body.get(pointer), @request.query.put(name, value), @pager.pageCount(), @pager.stop(condition), @log(...). The script runs sandboxed after each page; Check script compiles it and shows errors with line and column.'));
     default:
       return h('div', { class: 'field' }, label,
         h('input', { id, type: 'text', class: field.kind === 'url' || field.path.endsWith('_path') ? 'mono' : undefined, spellcheck: 'false', inputmode: field.kind === 'url' ? 'url' : undefined, dataset: data, placeholder: field.placeholder, required: field.required, 'aria-describedby': described }),
