@@ -157,4 +157,28 @@ public sealed class WizardTests(PaginateStack stack)
         await Expect(error).ToBeHiddenAsync();
         await Expect(ui.Main.GetByText(new System.Text.RegularExpressions.Regex("compile without errors|No compile errors"))).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Wizard_DetectPagination_AppliedSuggestionFillsPaginationAndItemsPath()
+    {
+        await using var ui = await UiSession.OpenAsync(stack);
+        await ui.SignInAsync("/runners/new");
+        await ui.Button("Skip: configure by hand").ClickAsync();
+        await ui.Field("name").FillAsync("Detected contacts");
+        await ui.Field("request.url").FillAsync(stack.Upstream.Url("/v1/contacts") + "?team={{team}}");
+        await ui.Field("request.forward_headers").FillAsync("Authorization");
+
+        await ui.Button("Next: Test").ClickAsync();
+        await ui.Page.GetByLabel("Authorization header value").FillAsync(ContactsUpstream.Credential);
+        await ui.Page.GetByLabel("{{team}} value").FillAsync("red");
+        await ui.Button("Detect pagination").ClickAsync();
+        var first = ui.Page.Locator("ol.suggestions > li").First;
+        await Expect(first).ToContainTextAsync("items: data");
+        var style = (await first.Locator(".suggestion-head strong").InnerTextAsync()).Trim();
+        await first.GetByRole(AriaRole.Button, new() { Name = "Apply", Exact = false }).ClickAsync();
+
+        await ui.Button("Configure").ClickAsync();
+        await Expect(ui.Field("response.items_path")).ToHaveValueAsync("data");
+        await Expect(ui.Page.Locator($"input[type=radio][value=\"{style}\"]")).ToBeCheckedAsync();
+    }
 }
