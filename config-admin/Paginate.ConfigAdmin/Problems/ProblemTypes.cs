@@ -6,7 +6,7 @@ namespace Paginate.ConfigAdmin.Problems;
 /// </summary>
 internal static class ProblemTypes
 {
-    private const string Base = "https://paginate.clay.com/problems/";
+    private const string Base = "https://paginate.dev/problems/";
 
     public const string Unauthorized = Base + "unauthorized";
     public const string NotFound = Base + "not-found";
