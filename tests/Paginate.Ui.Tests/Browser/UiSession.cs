@@ -60,9 +60,12 @@ internal sealed class UiSession : IAsyncDisposable
     /// <summary>The input (or group) holding a definition field, by its data-field path, on the visible screen.</summary>
     public ILocator Field(string path) => Page.Locator($"[data-field=\"{path}\"]:visible");
 
-    /// <summary>Saves a full-page screenshot to <c>artifacts/screenshots/{name}.png</c> at the repo root.</summary>
-    public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"{name}.png"), FullPage = true });
+    /// <summary>
+    /// Saves a screenshot to <c>artifacts/screenshots/{name}.png</c> at the repo root: the whole page, or only
+    /// the viewport (a modal's backdrop covers the viewport only).
+    /// </summary>
+    public Task ScreenshotAsync(string name, bool fullPage = true) =>
+        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Screenshots, $"{name}.png"), FullPage = fullPage });
 
     public async ValueTask DisposeAsync()
     {

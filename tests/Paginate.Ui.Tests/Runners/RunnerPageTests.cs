@@ -58,7 +58,7 @@ public sealed partial class RunnerPageTests(PaginateStack stack)
         await Expect(dialog).ToContainTextAsync("The old token stops working at once on every gateway.");
         await Expect(dialog).ToContainTextAsync("fail with 401 until they are updated");
         await Expect(dialog.GetByLabel("Recipient email")).ToBeFocusedAsync();
-        await ui.ScreenshotAsync("runner-token-modal");
+        await ui.ScreenshotAsync("runner-token-modal", fullPage: false);
         await ui.Page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(open).ToBeFocusedAsync();
