@@ -82,6 +82,8 @@ export function aiHelperStep({ form, wizardRoot, goTo }) {
       clearProblems(generateMessages.parentElement);
       announce('Prompt generated. Copy it into an AI, then paste the JSON answer below.');
       prompt.focus();
+      prompt.setSelectionRange(0, 0);
+      prompt.scrollTop = 0;
     } catch (error) {
       showProblem(generateMessages.parentElement, generateMessages, error);
     } finally {
