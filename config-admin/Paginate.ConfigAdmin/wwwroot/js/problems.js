@@ -33,7 +33,9 @@ export function findField(root, key) {
       candidate = cut > 0 ? candidate.slice(0, cut) : '';
     }
   }
-  return null;
+  // Header names are case-insensitive: `test_headers.authorization` is the Authorization input.
+  const wanted = candidates(key)[0].toLowerCase();
+  return [...root.querySelectorAll('[data-field]')].find((el) => el.dataset.field.toLowerCase() === wanted) ?? null;
 }
 
 /** Removes every message drawn by showProblem inside root. */
