@@ -9,6 +9,9 @@ namespace Paginate.Ui.Tests.Wizard;
 [Collection(StackCollection.Name)]
 public sealed class WizardTests(PaginateStack stack)
 {
+    /// <summary>A test query value: shown in the returned rows, never stored.</summary>
+    private const string TeamCanary = "qv-canary-5e1d";
+
     private JsonObject AiAnswer(string name)
     {
         // What an AI returns for the contacts docs: the form must take these values and clear untouched defaults.
@@ -50,11 +53,11 @@ public sealed class WizardTests(PaginateStack stack)
         // Step 3: a real dry run through the upstream with the test credential.
         await ui.Button("Next: Test").ClickAsync();
         await ui.Page.GetByLabel("Authorization header value").FillAsync(ContactsUpstream.Credential);
-        await ui.Page.GetByLabel("{{team}} value").FillAsync("blue");
+        await ui.Page.GetByLabel("{{team}} value").FillAsync(TeamCanary);
         await ui.Button("Run test").ClickAsync();
         var rows = ui.Page.Locator("table.rows-table");
         await Expect(rows).ToContainTextAsync("person15@example.test");
-        await Expect(rows).ToContainTextAsync("blue company 1");
+        await Expect(rows).ToContainTextAsync($"{TeamCanary} company 1");
         await Expect(rows.Locator("tbody tr")).ToHaveCountAsync(ContactsUpstream.Pages * ContactsUpstream.PerPage);
         await Expect(ui.Page.Locator("[data-meta=pages]")).ToHaveTextAsync("3");
         await Expect(ui.Page.Locator("table.trace-table tbody tr")).ToHaveCountAsync(3);
@@ -80,7 +83,12 @@ public sealed class WizardTests(PaginateStack stack)
 
         // The test credential reached the upstream, and nothing of it reached Redis or the page.
         Assert.Contains(stack.Upstream.Requests, r => r.Header("Authorization") == ContactsUpstream.Credential);
-        Assert.DoesNotContain(ContactsUpstream.Credential["Bearer ".Length..], await RedisContents.DumpAsync(stack.RedisConnectionString), StringComparison.Ordinal);
+        // Nor did the test query value or the returned rows (they hold the query value too).
+        var stored = await RedisContents.DumpAsync(stack.RedisConnectionString);
+        Assert.Contains("Contacts by team", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(ContactsUpstream.Credential["Bearer ".Length..], stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(TeamCanary, stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("person15@example.test", stored, StringComparison.Ordinal);
         Assert.DoesNotContain(ContactsUpstream.Credential["Bearer ".Length..], await ui.Page.ContentAsync(), StringComparison.Ordinal);
     }
 
