@@ -36,7 +36,7 @@ public static partial class AdminApp
         builder.Services.AddAdminAuth();
         builder.Services.AddAdminStorage(builder.Configuration);
         builder.Services.AddAdminFeatures();
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddAdminOpenApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -46,7 +46,7 @@ public static partial class AdminApp
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json");
-        var api = app.MapGroup("/api").RequireAuthorization(AuthSetup.AdminPolicy);
+        var api = app.MapGroup("/api").RequireAuthorization(AuthSetup.AdminPolicy).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapRunners();
         api.MapDryRuns();
         api.MapDetection();

@@ -15,7 +15,8 @@ internal static class AnalyticsApi
     {
         api.MapGroup("/runners/{id}/analytics").WithTags("Analytics")
             .MapGet("/", GetAsync)
-            .WithSummary("Aggregates of a runner's calls over a window (24h, 7d, 30d, all; default 7d)");
+            .WithSummary("Aggregates of a runner's calls over a window (24h, 7d, 30d, all; default 7d)")
+            .ProducesValidationProblem().ProducesProblem(404);
         api.MapGroup("/overview").WithTags("Analytics")
             .MapGet("/", OverviewAsync)
             .WithSummary("Totals for the home page: active runners, all calls, live (Clay) calls");

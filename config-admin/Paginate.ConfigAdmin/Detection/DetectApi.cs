@@ -22,7 +22,8 @@ internal static partial class DetectApi
         api.MapGroup("/runners").WithTags("Detection")
             .MapPost("/detect", DetectAsync)
             .Accepts<DetectRequest>("application/json")
-            .WithSummary("Suggest pagination and items path from a real first page");
+            .WithSummary("Suggest pagination and items path from a real first page")
+            .ProducesValidationProblem().ProducesProblem(415).ProducesProblem(502);
         return api;
     }
 

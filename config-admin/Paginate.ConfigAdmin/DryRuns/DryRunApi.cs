@@ -20,10 +20,12 @@ internal static class DryRunApi
         var group = api.MapGroup("/runners").WithTags("Dry runs");
         group.MapPost("/test", TestDraftAsync)
             .Accepts<DryRunDraftRequest>("application/json")
-            .WithSummary("Run a draft definition once; nothing is stored");
+            .WithSummary("Run a draft definition once; nothing is stored")
+            .ProducesValidationProblem().ProducesProblem(415);
         group.MapPost("/{id}/test", TestSavedAsync)
             .Accepts<DryRunSavedRequest>("application/json")
-            .WithSummary("Run a saved runner once; only a test call record is kept");
+            .WithSummary("Run a saved runner once; only a test call record is kept")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(415);
         return api;
     }
 

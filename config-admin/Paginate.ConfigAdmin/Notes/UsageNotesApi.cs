@@ -18,8 +18,9 @@ internal static class UsageNotesApi
         var group = api.MapGroup("/runners/{id}/usage-notes").WithTags("Usage notes");
         group.MapPost("/", AddAsync)
             .Accepts<UsageNoteRequest>("application/json")
-            .WithSummary("Append a note (credential-looking text is refused)");
-        group.MapGet("/", ListAsync).WithSummary("All notes, oldest first");
+            .WithSummary("Append a note (credential-looking text is refused)")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(415);
+        group.MapGet("/", ListAsync).WithSummary("All notes, oldest first").ProducesProblem(404);
         return api;
     }
 

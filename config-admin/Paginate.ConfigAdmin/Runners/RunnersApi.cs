@@ -17,11 +17,12 @@ internal static class RunnersApi
         var group = api.MapGroup("/runners").WithTags("Runners");
         group.MapPost("/", CreateAsync)
             .Accepts<RunnerDefinition>("application/json")
-            .WithSummary("Validate, compile and publish a new runner");
+            .WithSummary("Validate, compile and publish a new runner")
+            .ProducesValidationProblem().ProducesProblem(415);
         group.MapGet("/", ListAsync).WithSummary("All runners, newest first");
-        group.MapGet("/{id}", GetAsync).WithSummary("One runner as on create");
+        group.MapGet("/{id}", GetAsync).WithSummary("One runner as on create").ProducesProblem(404);
         group.MapMethods("/{id}", [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], Immutable)
-            .WithSummary("Always 405: saved runners are immutable");
+            .WithSummary("Always 405: saved runners are immutable").ProducesProblem(405);
         return api;
     }
 

@@ -19,8 +19,9 @@ internal static partial class TokensApi
         var group = api.MapGroup("/runners/{id}/token").WithTags("Tokens");
         group.MapPost("/", IssueAsync)
             .Accepts<TokenRequest>("application/json")
-            .WithSummary("Issue a new token by email; the previous one stops working");
-        group.MapGet("/", GetAsync).WithSummary("Whether the runner has a token, and to whom it went (masked)");
+            .WithSummary("Issue a new token by email; the previous one stops working")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503);
+        group.MapGet("/", GetAsync).WithSummary("Whether the runner has a token, and to whom it went (masked)").ProducesProblem(404);
         return api;
     }
 
