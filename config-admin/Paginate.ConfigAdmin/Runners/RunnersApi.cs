@@ -19,6 +19,10 @@ internal static class RunnersApi
             .Accepts<RunnerDefinition>("application/json")
             .WithSummary("Validate, compile and publish a new runner")
             .ProducesValidationProblem().ProducesProblem(415);
+        group.MapPost("/validate", ValidateAsync)
+            .Accepts<RunnerDefinition>("application/json")
+            .WithSummary("Compile a draft without saving or running it (all errors per field)")
+            .ProducesValidationProblem().ProducesProblem(415);
         group.MapGet("/", ListAsync).WithSummary("All runners, newest first");
         group.MapGet("/{id}", GetAsync).WithSummary("One runner as on create").ProducesProblem(404);
         group.MapMethods("/{id}", [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], Immutable)
@@ -52,6 +56,28 @@ internal static class RunnersApi
             var stored = await publisher.PublishAsync(compiled.Definition, cancellationToken).ConfigureAwait(false);
             var resource = ToResource(stored, request, urls);
             return TypedResults.Created($"/api/runners/{stored.Id}", resource);
+        }
+    }
+
+    private static async Task<Results<Ok<ValidatedDefinition>, ProblemHttpResult>> ValidateAsync(
+        HttpRequest request,
+        RunnerCompilation compilation,
+        CancellationToken cancellationToken)
+    {
+        var (document, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var definition = DefinitionReader.Read(document!.RootElement, "", errors);
+            var compiled = definition is null ? null : compilation.Compile(definition, "", errors);
+            return compiled is null
+                ? ApiProblems.Validation(JsonBody.Freeze(errors), "The runner definition is invalid; see errors.")
+                : TypedResults.Ok(new ValidatedDefinition(true, compiled.Definition, compiled.Placeholders));
         }
     }
 

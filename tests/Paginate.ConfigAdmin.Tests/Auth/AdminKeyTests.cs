@@ -11,6 +11,7 @@ public sealed class AdminKeyTests(RedisFixture redis)
     [
         ("GET", "api/runners"),
         ("POST", "api/runners"),
+        ("POST", "api/runners/validate"),
         ("GET", "api/runners/rn_abc"),
         ("POST", "api/runners/test"),
         ("POST", "api/runners/rn_abc/test"),

@@ -24,6 +24,19 @@ public sealed class ConfigurationTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task RedisDown_Is500Problem_WithoutInternals()
+    {
+        await using var host = await AdminHost.StartAsync($"127.0.0.1:{RedisServer.FreePort()}");
+        using var response = await host.Client.GetAsync(new Uri("api/runners", UriKind.Relative));
+        var problem = await Json.ProblemAsync(response, System.Net.HttpStatusCode.InternalServerError);
+        Assert.Equal("An unexpected error occurred.", problem.GetProperty("detail").GetString());
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("Redis", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("127.0.0.1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PublicAdminUrl_IsTheBaseOfTheUiLinks()
     {
         await using var host = await AdminHost.StartAsync(redis.ConnectionString, new Dictionary<string, string?> { ["Admin:PublicAdminUrl"] = "https://admin.example.test/" });

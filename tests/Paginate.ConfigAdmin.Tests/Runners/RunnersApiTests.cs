@@ -100,6 +100,23 @@ public sealed partial class RunnersApiTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task Validate_CompilesWithoutStoring()
+    {
+        await using var host = await AdminHost.StartAsync(redis.ConnectionString);
+        var before = await redis.Server.DumpAllAsync();
+        using var ok = await host.PostAsync("api/runners/validate", Infrastructure.Runners.PageNumber(Upstream));
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var body = await Json.ReadAsync(ok);
+        Assert.True(body.GetProperty("valid").GetBoolean());
+        Assert.Equal("email", body.GetProperty("placeholders")[0].GetString());
+        Assert.Equal(50, body.GetProperty("config").GetProperty("limits").GetProperty("max_pages").GetInt32());
+
+        using var bad = await host.PostJsonAsync("api/runners/validate", """{ "name": "x", "request": { "url": "https://a.example.test" }, "limits": { "max_pages": 0 } }""");
+        Json.Errors(await Json.ProblemAsync(bad, HttpStatusCode.BadRequest), "limits.max_pages");
+        Assert.Equal(before, await redis.Server.DumpAllAsync());
+    }
+
+    [Fact]
     public async Task Get_UnknownOrMalformedId_Is404Problem()
     {
         await using var host = await AdminHost.StartAsync(redis.ConnectionString);
