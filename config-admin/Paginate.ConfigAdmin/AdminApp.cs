@@ -3,6 +3,7 @@ using Paginate.ConfigAdmin.Analytics;
 using Paginate.ConfigAdmin.Auth;
 using Paginate.ConfigAdmin.Detection;
 using Paginate.ConfigAdmin.DryRuns;
+using Paginate.ConfigAdmin.Health;
 using Paginate.ConfigAdmin.Hosting;
 using Paginate.ConfigAdmin.Http;
 using Paginate.ConfigAdmin.Notes;
@@ -45,6 +46,7 @@ public static partial class AdminApp
         app.UseAuthentication();
         app.UseAuthorization();
 
+        app.MapHealth();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api").RequireAuthorization(AuthSetup.AdminPolicy).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapRunners();

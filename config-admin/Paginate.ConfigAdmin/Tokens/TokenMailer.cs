@@ -1,11 +1,13 @@
 using System.Net.Mail;
+using System.Net.Mime;
+using System.Text;
 using Microsoft.Extensions.Options;
 
 namespace Paginate.ConfigAdmin.Tokens;
 
 /// <summary>
 /// Sends a runner token by mail: SMTP, or a <c>.eml</c> file in the pickup directory. The token is only
-/// ever in the message body; exceptions are turned into a plain outcome so no message text can carry it.
+/// ever in the message body, alone on its line; exceptions are turned into a plain outcome so no message text can carry it.
 /// </summary>
 internal sealed partial class TokenMailer(IOptions<SmtpOptions> options, ILogger<TokenMailer> logger)
 {
@@ -19,18 +21,23 @@ internal sealed partial class TokenMailer(IOptions<SmtpOptions> options, ILogger
         {
             Subject = $"Your Paginate token for {runnerName} ({runnerId})",
             Body = $"""
-                A new token was issued for the Paginate runner "{runnerName}" ({runnerId}).
+                A new token was issued for the Paginate runner {runnerId}.
 
-                Send it with every call in the header:
+                Send it with every call in the header x-clay-paginate-token. The token is the next line:
 
-                    x-clay-paginate-token: {token}
+                {token}
 
                 Runner URL: {gatewayRunnerUrl}
 
                 The previous token of this runner stops working now. Keep this token secret: anyone who has it
                 can call the runner. It is not stored anywhere in readable form and cannot be shown again;
                 ask for a new one if it is lost.
-                """,
+                """.ReplaceLineEndings("\r\n"),
+
+            // Plain 7-bit text: the body is ASCII (the runner's name, which may not be, is only in the
+            // subject), so the token stays one greppable line instead of being wrapped by an encoding.
+            BodyEncoding = Encoding.ASCII,
+            BodyTransferEncoding = TransferEncoding.SevenBit,
         };
 
         using var client = new SmtpClient { Timeout = 15_000 };

@@ -5,7 +5,8 @@ namespace Paginate.ConfigAdmin.Ui;
 
 /// <summary>
 /// Serves the web UI from <c>wwwroot</c> at <c>/</c>. The UI's own routes (<c>/runners/{id}</c>, ...) fall
-/// back to <c>index.html</c>; index.html is never cached so a deploy is seen at once, other assets may be.
+/// back to <c>index.html</c>. Nothing is cached without revalidation: the assets are not versioned by name,
+/// so a deploy must be seen at once (an unchanged file still answers 304 to its ETag).
 /// </summary>
 internal static class UiSetup
 {
@@ -30,10 +31,7 @@ internal static class UiSetup
     {
         OnPrepareResponse = context =>
         {
-            if (string.Equals(context.File.Name, "index.html", StringComparison.OrdinalIgnoreCase))
-            {
-                context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
-            }
+            context.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache";
         },
         ContentTypeProvider = new FileExtensionContentTypeProvider(),
     };

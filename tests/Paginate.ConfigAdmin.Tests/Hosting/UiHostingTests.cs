@@ -10,7 +10,7 @@ public sealed class UiHostingTests(RedisFixture redis) : IDisposable
     private readonly string _root = Path.Combine(Path.GetTempPath(), "paginate-ui-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task WebUi_IsServedAtRoot_IndexIsNeverCached_AndUiRoutesFallBackToIt()
+    public async Task WebUi_IsServedAtRoot_NeverCachedWithoutRevalidation_AndUiRoutesFallBackToIt()
     {
         Directory.CreateDirectory(Path.Combine(_root, "wwwroot"));
         await File.WriteAllTextAsync(Path.Combine(_root, "wwwroot", "index.html"), "<!doctype html><title>ui-canary</title>");
@@ -28,7 +28,7 @@ public sealed class UiHostingTests(RedisFixture redis) : IDisposable
 
         using var script = await host.Anonymous.GetAsync(new Uri("app.js", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
-        Assert.NotEqual(true, script.Headers.CacheControl?.NoCache);
+        Assert.True(script.Headers.CacheControl?.NoCache, "unversioned assets must be revalidated");
 
         using var api = await host.Client.GetAsync(new Uri("api/not-an-endpoint", UriKind.Relative));
         await Json.ProblemAsync(api, HttpStatusCode.NotFound);

@@ -31,6 +31,8 @@ public sealed class TokenTests(RedisFixture redis)
         Assert.Contains(Recipient, mail, StringComparison.Ordinal);
         var token = Mailbox.Token(mail);
         Assert.Equal(47, token.Length);
+        var raw = File.ReadAllText(Mailbox.Files(host.PickupDirectory).Single());
+        Assert.Contains("\n" + token + "\r\n", raw, StringComparison.Ordinal); // greppable as sent: one line, not wrapped
 
         var stored = await host.Services.GetRequiredService<ITokenStore>().GetAsync(id);
         Assert.Equal(Hash(token), stored!.Hash);
