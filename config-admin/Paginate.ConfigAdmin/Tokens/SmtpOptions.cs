@@ -14,6 +14,15 @@ public sealed record SmtpOptions
     /// <summary>Sender address (default <c>paginate@localhost</c>).</summary>
     public string From { get; init; } = "paginate@localhost";
 
+    /// <summary>SMTP user name; with <see cref="Password"/>, the server login. Unset: no login (a trusted relay).</summary>
+    public string? Username { get; init; }
+
+    /// <summary>SMTP password. A secret: from the chart's Secret, never logged.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Use STARTTLS/TLS to the SMTP server (default true when a login is set, else false).</summary>
+    public bool? EnableSsl { get; init; }
+
     /// <summary>When set, each mail is written to this directory as a <c>.eml</c> file instead of sent.</summary>
     public string? PickupDirectory { get; init; }
 

@@ -51,6 +51,12 @@ internal sealed partial class TokenMailer(IOptions<SmtpOptions> options, ILogger
             client.DeliveryMethod = SmtpDeliveryMethod.Network;
             client.Host = _options.Host!;
             client.Port = _options.Port;
+            var login = !string.IsNullOrEmpty(_options.Username);
+            client.EnableSsl = _options.EnableSsl ?? login;
+            if (login)
+            {
+                client.Credentials = new System.Net.NetworkCredential(_options.Username, _options.Password);
+            }
         }
 
         try
