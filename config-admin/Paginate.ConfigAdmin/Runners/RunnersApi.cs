@@ -37,26 +37,14 @@ internal static class RunnersApi
         PublicUrls urls,
         CancellationToken cancellationToken)
     {
-        var (document, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
-        if (problem is not null)
+        var (compiled, problem) = await ReadDefinitionAsync(request, compilation, cancellationToken).ConfigureAwait(false);
+        if (compiled is null)
         {
-            return problem;
+            return problem!;
         }
 
-        using (document)
-        {
-            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            var definition = DefinitionReader.Read(document!.RootElement, "", errors);
-            var compiled = definition is null ? null : compilation.Compile(definition, "", errors);
-            if (compiled is null)
-            {
-                return ApiProblems.Validation(JsonBody.Freeze(errors), "The runner definition is invalid; see errors.");
-            }
-
-            var stored = await publisher.PublishAsync(compiled.Definition, cancellationToken).ConfigureAwait(false);
-            var resource = ToResource(stored, request, urls);
-            return TypedResults.Created($"/api/runners/{stored.Id}", resource);
-        }
+        var stored = await publisher.PublishAsync(compiled.Definition, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created($"/api/runners/{stored.Id}", ToResource(stored, request, urls));
     }
 
     private static async Task<Results<Ok<ValidatedDefinition>, ProblemHttpResult>> ValidateAsync(
@@ -64,10 +52,22 @@ internal static class RunnersApi
         RunnerCompilation compilation,
         CancellationToken cancellationToken)
     {
+        var (compiled, problem) = await ReadDefinitionAsync(request, compilation, cancellationToken).ConfigureAwait(false);
+        return compiled is null
+            ? problem!
+            : TypedResults.Ok(new ValidatedDefinition(true, compiled.Definition, compiled.Placeholders));
+    }
+
+    /// <summary>Reads and compiles the definition in the body: the runner, or a problem with every error by field.</summary>
+    private static async Task<(CompiledRunner? Runner, ProblemHttpResult? Problem)> ReadDefinitionAsync(
+        HttpRequest request,
+        RunnerCompilation compilation,
+        CancellationToken cancellationToken)
+    {
         var (document, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
-            return problem;
+            return (null, problem);
         }
 
         using (document)
@@ -76,8 +76,8 @@ internal static class RunnersApi
             var definition = DefinitionReader.Read(document!.RootElement, "", errors);
             var compiled = definition is null ? null : compilation.Compile(definition, "", errors);
             return compiled is null
-                ? ApiProblems.Validation(JsonBody.Freeze(errors), "The runner definition is invalid; see errors.")
-                : TypedResults.Ok(new ValidatedDefinition(true, compiled.Definition, compiled.Placeholders));
+                ? (null, ApiProblems.Validation(JsonBody.Freeze(errors), "The runner definition is invalid; see errors."))
+                : (compiled, null);
         }
     }
 
