@@ -1,3 +1,7 @@
+using Paginate.Engine.Json;
+using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Shaping;
+
 namespace Paginate.Engine.Runners;
 
 /// <summary>
@@ -6,11 +10,20 @@ namespace Paginate.Engine.Runners;
 /// </summary>
 public sealed class CompiledRunner
 {
-    internal CompiledRunner(RunnerDefinition definition, IReadOnlyList<string> placeholders, Uri origin)
+    internal CompiledRunner(
+        RunnerDefinition definition,
+        IReadOnlyList<string> placeholders,
+        Uri origin,
+        JsonPath itemsPath,
+        IItemShaper shaper,
+        IPagingStrategy strategy)
     {
         Definition = definition;
         Placeholders = placeholders;
         Origin = origin;
+        ItemsPath = itemsPath;
+        Shaper = shaper;
+        Strategy = strategy;
     }
 
     /// <summary>The definition with every default filled in.</summary>
@@ -21,4 +34,13 @@ public sealed class CompiledRunner
 
     /// <summary>Scheme, host and port of <c>request.url</c>; next links must keep it.</summary>
     public Uri Origin { get; }
+
+    /// <summary>Where each page's items are; <see cref="JsonPath.IsDocument"/> when the body is the array.</summary>
+    internal JsonPath ItemsPath { get; }
+
+    /// <summary>Writes each item in the runner's shape mode.</summary>
+    internal IItemShaper Shaper { get; }
+
+    /// <summary>The pagination style, with its paths compiled (and its script parsed).</summary>
+    internal IPagingStrategy Strategy { get; }
 }

@@ -1,3 +1,8 @@
+using FluentValidation.Results;
+using Paginate.Engine.Json;
+using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Shaping;
+
 namespace Paginate.Engine.Runners;
 
 /// <summary>Options that depend on the deployment, not on the runner.</summary>
@@ -21,9 +26,64 @@ public sealed record CompileResult
 /// <summary>Validates a definition (all errors at once), fills defaults and compiles paths.</summary>
 public static class RunnerCompiler
 {
+    // Validators are immutable once built and building one is not free; a gateway compiles every runner at load.
+    private static readonly RunnerDefinitionValidator s_publicOnly = new(new RunnerCompileOptions());
+    private static readonly RunnerDefinitionValidator s_allowPrivate = new(new RunnerCompileOptions { AllowPrivateUpstreams = true });
+
     public static CompileResult Compile(RunnerDefinition definition, RunnerCompileOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        throw new NotImplementedException("engine: validation and compilation");
+        var errors = Validate(definition, options);
+        if (errors.Count > 0)
+        {
+            return new CompileResult { Errors = errors };
+        }
+
+        // Validation passed, so every path and field parses and the URL has a literal origin.
+        var normalized = RunnerDefaults.Normalize(definition);
+        var itemsPath = JsonPath.Parse(normalized.Response.ItemsPath ?? string.Empty);
+        var shaper = ItemShapers.Create(normalized.Shape);
+        var origin = UrlTemplate.Origin(new Uri(Placeholders.ReplaceAll(normalized.Request.Url!, "p")));
+
+        var strategyErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        if (!PagingStrategies.TryCreate(normalized.Pagination, strategyErrors, out var strategy))
+        {
+            if (strategyErrors.Count == 0)
+            {
+                strategyErrors["pagination"] = [$"style {normalized.Pagination.Style} could not be built"];
+            }
+
+            return new CompileResult { Errors = strategyErrors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal) };
+        }
+
+        var runner = new CompiledRunner(normalized, Placeholders.Find(normalized.Request), origin, itemsPath, shaper, strategy);
+        return new CompileResult { Runner = runner };
+    }
+
+    /// <summary>Every validation error of <paramref name="definition"/>, keyed by field path; empty when valid.</summary>
+    public static IReadOnlyDictionary<string, string[]> Validate(RunnerDefinition definition, RunnerCompileOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var validator = options is { AllowPrivateUpstreams: true } ? s_allowPrivate : s_publicOnly;
+        return Group(validator.Validate(definition).Errors);
+    }
+
+    private static Dictionary<string, string[]> Group(List<ValidationFailure> failures)
+    {
+        var grouped = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var failure in failures)
+        {
+            if (!grouped.TryGetValue(failure.PropertyName, out var messages))
+            {
+                grouped[failure.PropertyName] = messages = [];
+            }
+
+            if (!messages.Contains(failure.ErrorMessage))
+            {
+                messages.Add(failure.ErrorMessage);
+            }
+        }
+
+        return grouped.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
     }
 }

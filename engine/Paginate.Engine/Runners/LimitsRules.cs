@@ -1,0 +1,69 @@
+using System.Globalization;
+using FluentValidation;
+
+namespace Paginate.Engine.Runners;
+
+/// <summary>Rules of <c>limits</c>: the ranges of <see cref="LimitsSpec"/> and where concurrency makes sense.</summary>
+internal sealed class LimitsRules : AbstractValidator<RunnerDefinition>
+{
+    public LimitsRules()
+    {
+        When(x => x.Limits is not null, () =>
+        {
+            RuleFor(x => x.Limits).Custom((limits, context) =>
+            {
+                Range(context, "max_pages", limits.MaxPages, 1, 1000, "a safety cap on pages, not the number to fetch; default 50");
+                if (limits.MaxItems is { } maxItems)
+                {
+                    Range(context, "max_items", maxItems, 1, 1_000_000, "or null for no cap");
+                }
+
+                Range(context, "page_delay_ms", limits.PageDelayMs, 0, 60_000, "default 0");
+                Range(context, "max_retries", limits.MaxRetries, 0, 10, "default 3");
+                Range(context, "retry_delay_ms", limits.RetryDelayMs, 0, 60_000, "default 1,000");
+                Range(context, "page_timeout_ms", limits.PageTimeoutMs, 100, 300_000, "default 30,000");
+                Range(context, "total_timeout_ms", limits.TotalTimeoutMs, 100, 900_000, "default 120,000");
+                Range(context, "max_concurrency", limits.MaxConcurrency, 1, 16, "default 1");
+
+                if (limits.PageTimeoutMs > limits.TotalTimeoutMs)
+                {
+                    context.Fail("limits.page_timeout_ms", string.Create(CultureInfo.InvariantCulture,
+                        $"limits.page_timeout_ms ({limits.PageTimeoutMs:N0}) is longer than limits.total_timeout_ms ({limits.TotalTimeoutMs:N0}); make it shorter or equal"));
+                }
+
+                if (limits.MaxConcurrency > 1 && context.InstanceToValidate.Pagination is { } pagination)
+                {
+                    CheckConcurrency(limits.MaxConcurrency, pagination, context);
+                }
+            });
+        });
+    }
+
+    // Concurrency needs the total from page 1, which only page_number (total_pages_path) and offset (total_path) reveal.
+    private static void CheckConcurrency(int maxConcurrency, PaginationSpec pagination, ValidationContext<RunnerDefinition> context)
+    {
+        const string path = "limits.max_concurrency";
+        switch (pagination.Style)
+        {
+            case PaginationStyles.PageNumber when pagination.TotalPagesPath is null:
+                context.Fail(path, $"{path} {maxConcurrency} needs pagination.total_pages_path: pages are fetched at once only when page 1 reveals the total; set it or use 1");
+                break;
+            case PaginationStyles.Offset when pagination.TotalPath is null:
+                context.Fail(path, $"{path} {maxConcurrency} needs pagination.total_path: pages are fetched at once only when page 1 reveals the total; set it or use 1");
+                break;
+            case PaginationStyles.PageNumber or PaginationStyles.Offset:
+                break;
+            default:
+                context.Fail(path, $"{path} {maxConcurrency} applies only to styles page_number and offset (style {pagination.Style} learns each next page from the one before); use 1");
+                break;
+        }
+    }
+
+    private static void Range(ValidationContext<RunnerDefinition> context, string key, long value, long min, long max, string hint)
+    {
+        if (value < min || value > max)
+        {
+            context.Fail($"limits.{key}", string.Create(CultureInfo.InvariantCulture, $"limits.{key} is {value}; allowed {min:N0}..{max:N0} ({hint})"));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace Paginate.Engine.Shaping;
+
+/// <summary><c>full</c>: the item exactly as the upstream sent it, copied as raw UTF-8 (never re-serialized).</summary>
+internal sealed class FullShaper : IItemShaper
+{
+    public static readonly FullShaper Instance = new();
+
+    private FullShaper()
+    {
+    }
+
+    // The bytes come from a parsed JsonDocument, so they are valid JSON: skipping validation saves a second parse.
+    public void Write(Utf8JsonWriter writer, JsonElement item) =>
+        writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(item), skipInputValidation: true);
+}
