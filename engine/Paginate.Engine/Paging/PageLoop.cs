@@ -1,25 +1,299 @@
+using System.Text.Json;
 using Paginate.Engine.Output;
+using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
+using Paginate.Engine.Shaping;
+using Paginate.Engine.Upstream;
 
 namespace Paginate.Engine.Paging;
 
 /// <summary>Runs a compiled runner: fetches every page, applies the stop rules, shapes and writes items.</summary>
+/// <remarks>
+/// Every upstream problem ends as a <see cref="RunResult"/>, never an exception: a failed first page is
+/// <see cref="RunResult.FirstPageFailed"/>, a failed later page a partial result. The caller's token
+/// stops the run at once (<c>client_cancelled</c>); the total timeout keeps what was gathered
+/// (<c>timeout</c>). Memory is bounded by one page, or <c>max_concurrency</c> pages when pages are
+/// fetched concurrently.
+/// </remarks>
 public sealed class PageLoop
 {
     private readonly HttpMessageInvoker _invoker;
     private readonly PageLoopOptions _options;
+    private readonly UpstreamClient _client;
+    private readonly RetryPipelines _pipelines;
 
     /// <param name="invoker">The upstream client (the gateway hands in its guarded handler).</param>
     /// <param name="options">Clock, caps and observer; defaults when null.</param>
     public PageLoop(HttpMessageInvoker invoker, PageLoopOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(invoker);
         _invoker = invoker;
         _options = options ?? new PageLoopOptions();
+        _client = new UpstreamClient(_invoker, _options.Time, _options.MaxPageBytes);
+        _pipelines = new RetryPipelines(_options.Time);
     }
 
-    public Task<RunResult> RunAsync(CompiledRunner runner, RunRequest request, IResultSink sink, CancellationToken cancellationToken)
+    public async Task<RunResult> RunAsync(CompiledRunner runner, RunRequest request, IResultSink sink, CancellationToken cancellationToken)
     {
-        _ = (_invoker, _options, runner, request, sink, cancellationToken);
-        throw new NotImplementedException("engine: page loop");
+        ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(sink);
+
+        var limits = runner.Definition.Limits;
+        var time = _options.Time;
+        var session = new RunSession(request, time);
+        var total = TimeSpan.FromMilliseconds(limits.TotalTimeoutMs);
+        using var totalCts = new CancellationTokenSource(total, time);
+        using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalCts.Token);
+        var fetcher = new PageFetcher(
+            _client, _pipelines.Get(limits.MaxRetries, limits.RetryDelayMs), request, runner.ItemsPath,
+            TimeSpan.FromMilliseconds(limits.PageTimeoutMs), time, time.GetTimestamp() + (long)(total.TotalSeconds * time.TimestampFrequency), session.Counters);
+        var run = new Run(runner, request, sink, fetcher, session, time, runCts.Token);
+        try
+        {
+            return await run.ExecuteAsync().ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (runCts.IsCancellationRequested)
+        {
+            return session.Interrupted(cancellationToken.IsCancellationRequested ? StopReasons.ClientCancelled : StopReasons.Timeout);
+        }
+    }
+
+    /// <summary>The flow of one run; the loop itself holds nothing per run.</summary>
+    private sealed class Run
+    {
+        private readonly CompiledRunner _runner;
+        private readonly RunRequest _request;
+        private readonly IResultSink _sink;
+        private readonly PageFetcher _fetcher;
+        private readonly RunSession _session;
+        private readonly CancellationToken _token;
+        private readonly TimeProvider _time;
+        private readonly LimitsSpec _limits;
+        private readonly int _maxPages;
+        private readonly long _maxItems;
+        private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
+
+        public Run(CompiledRunner runner, RunRequest request, IResultSink sink, PageFetcher fetcher, RunSession session, TimeProvider time, CancellationToken token)
+        {
+            _time = time;
+            _runner = runner;
+            _request = request;
+            _sink = sink;
+            _fetcher = fetcher;
+            _session = session;
+            _token = token;
+            _limits = runner.Definition.Limits;
+            _maxPages = Math.Max(1, Math.Min(_limits.MaxPages, request.MaxPages ?? int.MaxValue));
+            _maxItems = _limits.MaxItems ?? long.MaxValue;
+        }
+
+        private IPagingStrategy Strategy => _runner.Strategy;
+
+        public async Task<RunResult> ExecuteAsync()
+        {
+            var start = Strategy.Start(FirstRequest());
+            var current = start.Next!;
+            var state = start.State;
+            _requested.Add(current.IdentityKey());
+
+            while (true)
+            {
+                PageRequest next;
+                PagingState nextState;
+                RangePlan? range = null;
+                using (var attempt = await _fetcher.FetchAsync(current, _token).ConfigureAwait(false))
+                {
+                    if (!attempt.Succeeded)
+                    {
+                        return _session.Failed(current, attempt);
+                    }
+
+                    var page = attempt.Page!;
+                    var written = await WritePageAsync(current, attempt).ConfigureAwait(false);
+                    var context = new PageContext(current, page, state, _session.Pages, _session.Items);
+
+                    var stop = PageStop(page, written);
+                    PageDecision decision = default;
+                    if (stop is null)
+                    {
+                        decision = Strategy.Next(context);
+                        stop = decision.StopReason ?? NextStop(decision.Next!);
+                    }
+
+                    if (stop is not null)
+                    {
+                        return _session.Stopped(stop);
+                    }
+
+                    // Page 1 may reveal the total: then the rest can be fetched concurrently (page 1 released first).
+                    if (_session.Pages == 1 && _limits.MaxConcurrency > 1 && _limits.PageDelayMs == 0)
+                    {
+                        range = Strategy.PlanRemaining(context, _maxPages - 1);
+                    }
+
+                    next = decision.Next!;
+                    nextState = decision.State;
+                }
+
+                if (range is { Requests.Count: > 0 })
+                {
+                    return await FetchConcurrentlyAsync(range).ConfigureAwait(false);
+                }
+
+                if (_limits.PageDelayMs > 0)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(_limits.PageDelayMs), _time, _token).ConfigureAwait(false);
+                }
+
+                current = next;
+                state = nextState;
+            }
+        }
+
+        /// <summary>
+        /// The remaining pages of a range whose total page 1 revealed: up to <c>max_concurrency</c> requests in
+        /// flight, items written strictly in page order, so at most that many pages are buffered.
+        /// </summary>
+        private async Task<RunResult> FetchConcurrentlyAsync(RangePlan range)
+        {
+            using var windowCts = CancellationTokenSource.CreateLinkedTokenSource(_token);
+            var window = new Queue<(PageRequest Request, Task<PageAttempt> Task)>();
+            var nextIndex = 0;
+            try
+            {
+                while (true)
+                {
+                    while (window.Count < _limits.MaxConcurrency && nextIndex < range.Requests.Count)
+                    {
+                        var request = range.Requests[nextIndex++];
+                        _requested.Add(request.IdentityKey());
+                        window.Enqueue((request, _fetcher.FetchAsync(request, windowCts.Token)));
+                    }
+
+                    if (window.Count == 0)
+                    {
+                        return _session.Stopped(range.Capped ? StopReasons.MaxPages : StopReasons.TotalReached);
+                    }
+
+                    var (current, task) = window.Dequeue();
+                    using var attempt = await task.ConfigureAwait(false);
+                    if (!attempt.Succeeded)
+                    {
+                        return _session.Failed(current, attempt);
+                    }
+
+                    var written = await WritePageAsync(current, attempt).ConfigureAwait(false);
+                    var stop = PageStop(attempt.Page!, written);
+                    if (stop is null && _session.Items >= _maxItems && (window.Count > 0 || nextIndex < range.Requests.Count || range.Capped))
+                    {
+                        stop = StopReasons.MaxItems;
+                    }
+
+                    if (stop is not null)
+                    {
+                        return _session.Stopped(stop);
+                    }
+                }
+            }
+            finally
+            {
+                await windowCts.CancelAsync().ConfigureAwait(false);
+                foreach (var (_, task) in window)
+                {
+                    try
+                    {
+                        (await task.ConfigureAwait(false)).Dispose();
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // Cancelled on purpose: the run stopped before this page was needed.
+                    }
+                }
+            }
+        }
+
+        /// <summary>Stop rules decided by the page alone: max_items truncation, an empty page.</summary>
+        private string? PageStop(PageResponse page, int written)
+        {
+            if (written < page.ItemCount)
+            {
+                return StopReasons.MaxItems;
+            }
+
+            return page.ItemCount == 0 && _limits.StopOnEmptyPage ? StopReasons.EmptyPage : null;
+        }
+
+        /// <summary>Stop rules on the next request the strategy prepared.</summary>
+        private string? NextStop(PageRequest next)
+        {
+            if (_session.Items >= _maxItems)
+            {
+                return StopReasons.MaxItems;
+            }
+
+            if (!Origins.Same(next.Uri, _runner.Origin))
+            {
+                return StopReasons.CrossOriginNext;
+            }
+
+            if (!_requested.Add(next.IdentityKey()) && _limits.StopOnRepeatedNext)
+            {
+                return StopReasons.RepeatedNext;
+            }
+
+            return _session.Pages >= _maxPages ? StopReasons.MaxPages : null;
+        }
+
+        private async Task<int> WritePageAsync(PageRequest request, PageAttempt attempt)
+        {
+            if (_session.Pages == 0)
+            {
+                await _sink.StartAsync(_token).ConfigureAwait(false);
+            }
+
+            var written = WriteItems(attempt.Page!, _runner.Shaper, _sink.Writer, _maxItems - _session.Items);
+            _session.PageWritten(request, attempt, written);
+            await _sink.PageCompletedAsync(_token).ConfigureAwait(false);
+            return written;
+        }
+
+        private static int WriteItems(PageResponse page, IItemShaper shaper, Utf8JsonWriter writer, long remaining)
+        {
+            var take = (int)Math.Min(page.ItemCount, Math.Max(0, remaining));
+            var written = 0;
+            foreach (var item in page.Items.EnumerateArray())
+            {
+                if (written == take)
+                {
+                    break;
+                }
+
+                shaper.Write(writer, item);
+                written++;
+            }
+
+            return written;
+        }
+
+        private PageRequest FirstRequest()
+        {
+            var spec = _runner.Definition.Request;
+            var method = string.Equals(spec.Method, "POST", StringComparison.OrdinalIgnoreCase) ? HttpMethod.Post : HttpMethod.Get;
+            var url = Placeholders.ExpandUrl(spec.Url ?? string.Empty, _request.Values);
+            byte[]? body = null;
+            if (method == HttpMethod.Post && spec.Body is { ValueKind: not (JsonValueKind.Null or JsonValueKind.Undefined) } template)
+            {
+                body = Placeholders.ExpandBody(template, _request.Values);
+            }
+
+            return new PageRequest
+            {
+                Method = method,
+                Uri = new Uri(url, UriKind.Absolute),
+                Headers = spec.StaticHeaders.ToList(),
+                Body = body,
+            };
+        }
     }
 }

@@ -1,0 +1,54 @@
+using Paginate.Engine.Json;
+using Paginate.Engine.Paging;
+using Paginate.Engine.Paging.Strategies;
+using Polly;
+
+namespace Paginate.Engine.Upstream;
+
+/// <summary>Fetches one page of a run through the retry pipeline. One per run; safe for concurrent pages.</summary>
+internal sealed class PageFetcher
+{
+    private readonly UpstreamClient _client;
+    private readonly ResiliencePipeline<PageAttempt> _pipeline;
+    private readonly RunRequest _run;
+    private readonly JsonPath _itemsPath;
+    private readonly TimeSpan _pageTimeout;
+    private readonly TimeProvider _time;
+    private readonly long _deadline;
+    private readonly RunCounters _counters;
+
+    public PageFetcher(UpstreamClient client, ResiliencePipeline<PageAttempt> pipeline, RunRequest run, JsonPath itemsPath, TimeSpan pageTimeout, TimeProvider time, long deadline, RunCounters counters)
+    {
+        _client = client;
+        _pipeline = pipeline;
+        _run = run;
+        _itemsPath = itemsPath;
+        _pageTimeout = pageTimeout;
+        _time = time;
+        _deadline = deadline;
+        _counters = counters;
+    }
+
+    /// <summary>The page, after retries. Throws only <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.</summary>
+    public async Task<PageAttempt> FetchAsync(PageRequest request, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var budget = new RetryBudget(_time, _deadline, _run.Observer, _counters);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RetryPipelines.BudgetKey, budget);
+        try
+        {
+            var attempt = await _pipeline.ExecuteAsync(
+                static (ctx, state) => new ValueTask<PageAttempt>(state.This._client.SendOnceAsync(state.Request, state.This._run, state.This._itemsPath, state.This._pageTimeout, ctx.CancellationToken)),
+                context,
+                (This: this, Request: request)).ConfigureAwait(false);
+            attempt.Retries = budget.Retries;
+            attempt.Duration = _time.GetElapsedTime(started);
+            return attempt;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+}

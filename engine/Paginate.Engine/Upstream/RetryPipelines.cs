@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Polly;
+using Polly.Retry;
+
+namespace Paginate.Engine.Upstream;
+
+/// <summary>
+/// The per-page retry pipelines (Polly.Core), built once per distinct (max_retries, retry_delay_ms) and
+/// shared by every run with those limits. Per-run facts (deadline, observer, counts) travel in the
+/// <see cref="ResilienceContext"/> as a <see cref="RetryBudget"/>.
+/// </summary>
+/// <remarks>
+/// Retried: 429, 502, 503, 504, network faults (<see cref="HttpRequestException"/>, <see cref="IOException"/>)
+/// and a page that went over <c>page_timeout_ms</c> (a stalled connection is a network fault too; the
+/// total timeout still bounds the whole). Not retried: other statuses, invalid JSON, missing items,
+/// oversize pages, blocked addresses. Backoff is exponential with jitter from <c>retry_delay_ms</c>; an
+/// upstream <c>Retry-After</c> (seconds or HTTP date) replaces it, capped by the time left in the run.
+/// </remarks>
+internal sealed class RetryPipelines
+{
+    public static readonly ResiliencePropertyKey<RetryBudget> BudgetKey = new("paginate.retry-budget");
+
+    private readonly ConcurrentDictionary<(int MaxRetries, int DelayMs), ResiliencePipeline<PageAttempt>> _pipelines = new();
+    private readonly TimeProvider _time;
+
+    public RetryPipelines(TimeProvider time) => _time = time;
+
+    public ResiliencePipeline<PageAttempt> Get(int maxRetries, int retryDelayMs) =>
+        maxRetries <= 0 ? ResiliencePipeline<PageAttempt>.Empty : _pipelines.GetOrAdd((maxRetries, retryDelayMs), Build);
+
+    private ResiliencePipeline<PageAttempt> Build((int MaxRetries, int DelayMs) key) =>
+        new ResiliencePipelineBuilder<PageAttempt> { TimeProvider = _time }
+            .AddRetry(new RetryStrategyOptions<PageAttempt>
+            {
+                MaxRetryAttempts = key.MaxRetries,
+                Delay = TimeSpan.FromMilliseconds(key.DelayMs),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Result is { Retryable: true }),
+                DelayGenerator = static args =>
+                {
+                    if (args.Outcome.Result?.RetryAfter is not { } retryAfter)
+                    {
+                        return ValueTask.FromResult<TimeSpan?>(null);
+                    }
+
+                    var left = args.Context.Properties.TryGetValue(BudgetKey, out var budget) ? budget.TimeLeft : retryAfter;
+                    return ValueTask.FromResult<TimeSpan?>(retryAfter < left ? retryAfter : left);
+                },
+                OnRetry = static args =>
+                {
+                    if (args.Context.Properties.TryGetValue(BudgetKey, out var budget))
+                    {
+                        budget.RetryScheduled();
+                    }
+
+                    return default;
+                },
+            })
+            .Build();
+}
