@@ -1,0 +1,10 @@
+namespace Paginate.Gateway.Access;
+
+/// <summary>The access decision for one call; the denial reasons are the <c>reason</c> label values.</summary>
+internal enum AccessOutcome
+{
+    AllowedByNetwork,
+    AllowedByToken,
+    DeniedNoToken,
+    DeniedInvalidToken,
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Paginate.Gateway.Access;
+
+/// <summary>A parsed list of networks (CIDR or single address, IPv4 and IPv6) with a cheap membership test.</summary>
+internal sealed class NetworkList
+{
+    private readonly IPNetwork[] _networks;
+
+    private NetworkList(IPNetwork[] networks) => _networks = networks;
+
+    public bool IsEmpty => _networks.Length == 0;
+
+    /// <summary>Parses every entry; throws naming the entry (entries are operator config, not secrets).</summary>
+    public static NetworkList Parse(IEnumerable<string> entries, string settingName)
+    {
+        var networks = new List<IPNetwork>();
+        foreach (var raw in entries)
+        {
+            var entry = raw.Trim();
+            if (entry.Length == 0)
+            {
+                continue;
+            }
+
+            if (entry.Contains('/', StringComparison.Ordinal))
+            {
+                if (!IPNetwork.TryParse(entry, out var network))
+                {
+                    throw new FormatException($"{settingName}: '{entry}' is not a CIDR block (e.g. 10.0.0.0/8) with its host bits zero.");
+                }
+
+                networks.Add(Normalize(network));
+            }
+            else if (IPAddress.TryParse(entry, out var address))
+            {
+                address = Normalize(address);
+                networks.Add(new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128));
+            }
+            else
+            {
+                throw new FormatException($"{settingName}: '{entry}' is neither an IP address nor a CIDR block.");
+            }
+        }
+
+        return new NetworkList([.. networks]);
+    }
+
+    public bool Contains(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return false;
+        }
+
+        address = Normalize(address);
+        foreach (var network in _networks)
+        {
+            if (network.BaseAddress.AddressFamily == address.AddressFamily && network.Contains(address))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An IPv4-mapped IPv6 address (<c>::ffff:10.0.0.1</c>) is the IPv4 address it carries.</summary>
+    public static IPAddress Normalize(IPAddress address) =>
+        address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+
+    private static IPNetwork Normalize(IPNetwork network)
+    {
+        if (network.BaseAddress.IsIPv4MappedToIPv6 && network.PrefixLength >= 96)
+        {
+            return new IPNetwork(network.BaseAddress.MapToIPv4(), network.PrefixLength - 96);
+        }
+
+        return network;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Logging;
+
+namespace Paginate.Gateway.Catalog;
+
+internal static partial class CatalogLog
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Catalog loaded: version {Version}, {Runners} runners, {Added} new, {Tokens} tokens.")]
+    public static partial void Loaded(ILogger logger, long version, int runners, int added, int tokens);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Runner {RunnerId} does not compile and is skipped.")]
+    public static partial void RunnerRejected(ILogger logger, string runnerId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Catalog refresh failed ({ErrorType}); serving the last good catalog (version {Version}).")]
+    public static partial void RefreshFailed(ILogger logger, string errorType, long version);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "Catalog refresh recovered at version {Version}.")]
+    public static partial void Recovered(ILogger logger, long version);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Catalog change subscription failed ({ErrorType}); relying on the version poll until it succeeds.")]
+    public static partial void SubscribeFailed(ILogger logger, string errorType);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Runner {RunnerId} failed to load ({ErrorType}) and is skipped.")]
+    public static partial void RunnerLoadFailed(ILogger logger, string runnerId, string errorType);
+}

@@ -1,0 +1,202 @@
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Paginate.Engine.Runners;
+using Paginate.Engine.Storage;
+
+namespace Paginate.Gateway.Catalog;
+
+/// <summary>
+/// Keeps <see cref="RunnerCatalog"/> in step with Redis. Pub/sub wakes it at once, but pub/sub is
+/// at-most-once, so it also polls the catalog version every second and reloads whatever it missed.
+/// Runners are immutable: only unknown ids are fetched and compiled; token hashes are reloaded whole on
+/// every change. When Redis is away the last good snapshot keeps serving and the catalog is marked stale.
+/// </summary>
+internal sealed class CatalogRefresher : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    private readonly RunnerCatalog _catalog;
+    private readonly IRunnerStore _runners;
+    private readonly ITokenStore _tokens;
+    private readonly ICatalogChangeFeed _feed;
+    private readonly RunnerCompileOptions _compileOptions;
+    private readonly ILogger<CatalogRefresher> _logger;
+    private readonly SemaphoreSlim _wake = new(0, 1);
+    private bool _subscribed;
+    private int _pendingChanges;
+
+    public CatalogRefresher(
+        RunnerCatalog catalog,
+        IRunnerStore runners,
+        ITokenStore tokens,
+        ICatalogChangeFeed feed,
+        IOptions<GatewayOptions> options,
+        ILogger<CatalogRefresher> logger)
+    {
+        _catalog = catalog;
+        _runners = runners;
+        _tokens = tokens;
+        _feed = feed;
+        _compileOptions = new RunnerCompileOptions { AllowPrivateUpstreams = options.Value.AllowPrivateUpstreams };
+        _logger = logger;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await TrySubscribeAsync(stoppingToken).ConfigureAwait(false);
+            // After a failed refresh, reload whatever the version says: Redis may have restarted empty and
+            // counted up to the very version we hold.
+            var force = Interlocked.Exchange(ref _pendingChanges, 0) > 0 || _catalog.Stale;
+            try
+            {
+                await RefreshAsync(force, stoppingToken).ConfigureAwait(false);
+                if (_catalog.Stale)
+                {
+                    CatalogLog.Recovered(_logger, _catalog.Current.Version);
+                }
+
+                _catalog.MarkFresh();
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                if (!_catalog.Stale)
+                {
+                    CatalogLog.RefreshFailed(_logger, ex.GetType().Name, _catalog.Current.Version);
+                }
+
+                _catalog.MarkStale();
+                if (force)
+                {
+                    Interlocked.Increment(ref _pendingChanges);
+                }
+            }
+
+            try
+            {
+                await _wake.WaitAsync(PollInterval, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Loads what changed since the current snapshot; everything on the first call.</summary>
+    internal async Task RefreshAsync(bool force, CancellationToken cancellationToken)
+    {
+        var current = _catalog.Current;
+        // Read the version first: a change landing during the load bumps it again and is seen next time.
+        var version = await _feed.GetVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (!force && _catalog.Loaded && version == current.Version)
+        {
+            return;
+        }
+
+        var ids = await _runners.ListIdsAsync(cancellationToken).ConfigureAwait(false);
+        var unknown = new List<string>();
+        foreach (var id in ids)
+        {
+            if (!current.Runners.ContainsKey(id) && !current.Rejected.Contains(id))
+            {
+                unknown.Add(id);
+            }
+        }
+
+        var runners = new Dictionary<string, CompiledRunner>(current.Runners, StringComparer.Ordinal);
+        var rejected = new HashSet<string>(current.Rejected, StringComparer.Ordinal);
+        var added = 0;
+        if (unknown.Count > 0)
+        {
+            var stored = await _runners.GetManyAsync(unknown, cancellationToken).ConfigureAwait(false);
+            foreach (var runner in stored)
+            {
+                if (Compile(runner) is { } compiled)
+                {
+                    runners[runner.Id] = compiled;
+                    added++;
+                }
+                else
+                {
+                    rejected.Add(runner.Id);
+                }
+            }
+        }
+
+        var hashes = await _tokens.GetAllHashesAsync(cancellationToken).ConfigureAwait(false);
+        var tokenHashes = new Dictionary<string, byte[]>(hashes.Count, StringComparer.Ordinal);
+        foreach (var (id, hash) in hashes)
+        {
+            tokenHashes[id] = Encoding.ASCII.GetBytes(hash.ToLowerInvariant());
+        }
+
+        _catalog.Publish(new CatalogSnapshot(version, runners, tokenHashes, rejected));
+        if (added > 0 || !current.Runners.Count.Equals(runners.Count) || current.Version < 0)
+        {
+            CatalogLog.Loaded(_logger, version, runners.Count, added, tokenHashes.Count);
+        }
+    }
+
+    private CompiledRunner? Compile(StoredRunner stored)
+    {
+        try
+        {
+            var result = RunnerCompiler.Compile(stored.Config, _compileOptions);
+            if (result.Runner is null)
+            {
+                CatalogLog.RunnerRejected(_logger, stored.Id);
+            }
+
+            return result.Runner;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            CatalogLog.RunnerLoadFailed(_logger, stored.Id, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private async Task TrySubscribeAsync(CancellationToken cancellationToken)
+    {
+        if (_subscribed)
+        {
+            return;
+        }
+
+        try
+        {
+            await _feed.SubscribeAsync(OnChange, cancellationToken).ConfigureAwait(false);
+            _subscribed = true;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            CatalogLog.SubscribeFailed(_logger, ex.GetType().Name);
+        }
+    }
+
+    private void OnChange(string message) => Wake();
+
+    /// <summary>Asks for a forced refresh now (a change message arrived, or the connection came back).</summary>
+    internal void Wake()
+    {
+        Interlocked.Increment(ref _pendingChanges);
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already awake: the pending flag carries the change.
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+}

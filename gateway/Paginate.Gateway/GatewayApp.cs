@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Paginate.Engine.Paging;
+using Paginate.Engine.Storage;
+using Paginate.Gateway.Access;
+using Paginate.Gateway.Catalog;
+using Paginate.Gateway.Hosting;
+using Paginate.Gateway.Records;
+using Paginate.Gateway.Running;
+using Paginate.Gateway.Telemetry;
+using Paginate.Gateway.Upstream;
+using StackExchange.Redis;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Paginate.Gateway;
+
+/// <summary>Builds the gateway: the public listener serves <c>/r/{runner_id}</c>, the management listener metrics and health.</summary>
+public static class GatewayApp
+{
+    public static WebApplication Build(string[] args) => Build(args, configure: null);
+
+    /// <param name="args">Command-line configuration (CONTRACT §4 keys, e.g. <c>--Kestrel:Endpoints:Public:Url=...</c>).</param>
+    /// <param name="configure">Last changes before the app is built (tests add log providers here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.WebHost.UseKestrelHttpsConfiguration();
+        builder.AddGatewayLogging();
+
+        var listeners = new Listeners();
+        builder.Services.AddSingleton(listeners);
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Configure(context.Configuration.GetSection("Kestrel"))
+                .Endpoint(Listeners.PublicName, endpoint => listeners.SetPublic(endpoint.ListenOptions, endpoint.IsHttps))
+                .Endpoint(Listeners.ManagementName, endpoint => listeners.SetManagement(endpoint.ListenOptions, endpoint.IsHttps));
+        });
+
+        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section);
+        builder.Services.AddSingleton(sp =>
+        {
+            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis");
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("ConnectionStrings:Redis is required.");
+            }
+
+            return RedisConnection.Connect(connectionString);
+        });
+        builder.Services.AddSingleton<IRunnerStore>(sp => new RedisRunnerStore(sp.GetRequiredService<IConnectionMultiplexer>()));
+        builder.Services.AddSingleton<ITokenStore>(sp => new RedisTokenStore(sp.GetRequiredService<IConnectionMultiplexer>()));
+        builder.Services.AddSingleton<ICallRecordStore>(sp => new RedisCallRecordStore(sp.GetRequiredService<IConnectionMultiplexer>()));
+        builder.Services.AddSingleton<ICatalogChangeFeed>(sp => new RedisCatalogChangeFeed(sp.GetRequiredService<IConnectionMultiplexer>()));
+
+        builder.Services.AddSingleton<RunnerCatalog>();
+        builder.Services.AddSingleton<CatalogRefresher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogRefresher>());
+        builder.Services.AddSingleton<AccessChecker>();
+        builder.Services.AddSingleton<GatewayState>();
+        builder.Services.AddSingleton<GatewayMetrics>();
+        builder.Services.AddSingleton<CallRecordQueue>();
+        builder.Services.AddHostedService<CallRecordWriter>();
+        builder.Services.AddSingleton(new PageLoopOptions());
+        builder.Services.AddSingleton(sp => new GuardedConnector(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.AllowPrivateUpstreams));
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, GuardedHttpClientFactory>();
+        builder.Services.AddSingleton<UpstreamClients>();
+        builder.Services.AddRouting();
+        builder.Services.AddProblemDetails();
+        builder.AddGatewayMetrics();
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        // Fail at start, not at the first call, when the allowlist or proxy list does not parse.
+        _ = app.Services.GetRequiredService<AccessChecker>();
+        var refresher = app.Services.GetRequiredService<CatalogRefresher>();
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Services.GetRequiredService<IConnectionMultiplexer>().ConnectionRestored += (_, _) => refresher.Wake());
+
+        app.UseMiddleware<ListenerGateMiddleware>();
+        app.UseRouting();
+        app.MapHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapRunners();
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+namespace Paginate.Gateway;
+
+/// <summary>The <c>Gateway</c> configuration section (CONTRACT §4).</summary>
+public sealed record GatewayOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Gateway";
+
+    /// <summary>
+    /// Static-IP allowlist: CIDR blocks or single addresses, IPv4 or IPv6. Empty (the default) means no
+    /// caller is allowed by address, only by token.
+    /// </summary>
+    public IReadOnlyList<string> AllowedNetworks { get; init; } = [];
+
+    /// <summary>
+    /// Proxies (CIDR or single address) whose <c>X-Forwarded-For</c> is believed. Empty (the default):
+    /// the client is always the TCP peer.
+    /// </summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
+    /// <summary>Allows http and loopback/private upstream addresses. Local and dev only; default false.</summary>
+    public bool AllowPrivateUpstreams { get; init; }
+}

@@ -1,0 +1,3 @@
+using Paginate.Gateway;
+
+GatewayApp.Build(args).Run();

@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Paginate.Engine.Output;
+using Paginate.Engine.Paging;
+using Paginate.Engine.Storage;
+using Paginate.Gateway.Records;
+using Paginate.Gateway.Telemetry;
+using Paginate.Gateway.Upstream;
+
+namespace Paginate.Gateway.Running;
+
+/// <summary>
+/// Adapts a call to the engine: fills placeholders, picks the forwarded headers, runs the page loop on the
+/// origin's client and streams the answer. Status and headers go out only after page 1 succeeded, so a
+/// failed first page is still a clean 502/504; a later failure ends the stream with the partial answer.
+/// </summary>
+internal sealed class PaginationMiddleware
+{
+    private readonly ILogger<PaginationMiddleware> _logger;
+    private readonly UpstreamClients _clients;
+    private readonly PageLoopOptions _loopOptions;
+    private readonly GatewayMetrics _metrics;
+    private readonly CallRecordQueue _records;
+
+    public PaginationMiddleware(
+        RequestDelegate next,
+        ILogger<PaginationMiddleware> logger,
+        UpstreamClients clients,
+        PageLoopOptions loopOptions,
+        GatewayMetrics metrics,
+        CallRecordQueue records)
+    {
+        // Terminal: the answer is always the engine's, so next is never called.
+        _ = next;
+        _logger = logger;
+        _clients = clients;
+        _loopOptions = loopOptions;
+        _metrics = metrics;
+        _records = records;
+    }
+
+    public async Task Invoke(HttpContext context)
+    {
+        var call = context.Features.Get<RunnerCallFeature>()
+            ?? throw new InvalidOperationException("The access check must run before the pagination middleware.");
+        var aborted = context.RequestAborted;
+
+        var values = await CallInputs.ReadValuesAsync(context.Request, call.Runner, aborted).ConfigureAwait(false);
+        if (values.InvalidBody)
+        {
+            RunLog.InvalidBody(_logger, RunLog.Route, call.RunnerId);
+            await Problems.InvalidBodyAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (values.Missing is { } missing)
+        {
+            RunLog.MissingPlaceholder(_logger, RunLog.Route, call.RunnerId, missing);
+            await Problems.MissingPlaceholderAsync(context, missing).ConfigureAwait(false);
+            return;
+        }
+
+        var request = new RunRequest
+        {
+            Values = values.Found!,
+            ForwardedHeaders = CallInputs.ReadForwardedHeaders(context.Request, call.Runner),
+            Observer = new MetricsRunObserver(_metrics, call.RunnerId),
+        };
+
+        var response = context.Response;
+        await using var writer = new JsonResultWriter(response.Body, ct =>
+        {
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json";
+            response.Headers.CacheControl = "no-store";
+            return new ValueTask(response.StartAsync(ct));
+        });
+
+        RunResult result;
+        try
+        {
+            var loop = new PageLoop(_clients.For(call.Runner.Origin), _loopOptions);
+            result = await loop.RunAsync(call.Runner, request, writer, aborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            result = new RunResult { StopReason = StopReasons.ClientCancelled };
+        }
+        catch (Exception ex)
+        {
+            RunLog.RunFailed(_logger, RunLog.Route, call.RunnerId, ex.GetType().Name);
+            Complete(call, new RunResult { StopReason = StopReasons.UpstreamError, ErrorCode = "internal_error", Partial = writer.Started });
+            if (writer.Started)
+            {
+                // The 200 is already out: cutting the connection is the only honest signal left.
+                context.Abort();
+            }
+            else
+            {
+                await Problems.InternalErrorAsync(context).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        Complete(call, result);
+        if (aborted.IsCancellationRequested || result.StopReason == StopReasons.ClientCancelled)
+        {
+            return;
+        }
+
+        if (result.FirstPageFailed && !writer.Started)
+        {
+            await Problems.UpstreamFailedAsync(context, result.StopReason == StopReasons.Timeout, result.UpstreamStatus, result.ErrorCode, result.ErrorDetail)
+                .ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await writer.CompleteAsync(call.RunnerId, result, aborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void Complete(RunnerCallFeature call, RunResult result)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(call.StartTimestamp);
+        var durationMs = (long)elapsed.TotalMilliseconds;
+        var outcome = result.ErrorCode is null && result.StopReason != StopReasons.ClientCancelled ? "success" : "error";
+        _metrics.CallCompleted(call.RunnerId, outcome, result, elapsed);
+        if (result.StopReason == StopReasons.ClientCancelled)
+        {
+            RunLog.ClientCancelled(_logger, RunLog.Route, call.RunnerId, durationMs);
+        }
+        else
+        {
+            RunLog.CallCompleted(_logger, RunLog.Route, call.RunnerId, outcome, result.StopReason, result.Pages, result.Items, result.UpstreamStatus, durationMs);
+        }
+
+        _records.Enqueue(call.RunnerId, new CallRecord
+        {
+            At = DateTimeOffset.UtcNow - elapsed,
+            Mode = "live",
+            Outcome = outcome,
+            Pages = result.Pages,
+            Items = result.Items,
+            DurationMs = durationMs,
+            UpstreamStatus = result.UpstreamStatus,
+            StopReason = result.StopReason,
+            Retries = result.Retries,
+            ErrorCode = result.ErrorCode,
+        });
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Paginate.Gateway.Running;
+
+/// <summary>
+/// The gateway's problem details (RFC 9457). Details are fixed texts or names from the runner definition:
+/// never an input value, header value or query string, which may be secrets.
+/// </summary>
+internal static class Problems
+{
+    /// <summary>Problem <c>type</c> URIs end in the problem's code, e.g. <c>…/unauthorized</c>.</summary>
+    public const string TypeBase = "https://paginate.dev/problems/";
+
+    /// <summary>Upstream bodies quoted in a detail are cut to this many characters (CONTRACT §2: 2 KiB).</summary>
+    public const int MaxDetailLength = 2048;
+
+    public static Task UnauthorizedAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status401Unauthorized,
+        "unauthorized", "Unauthorized", "Call from an allowed network or send the runner's token in x-clay-paginate-token.");
+
+    public static Task NotFoundAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status404NotFound,
+        "runner_not_found", "Runner not found", "No runner has this id.");
+
+    public static Task MissingPlaceholderAsync(HttpContext context, string name) => WriteAsync(context, StatusCodes.Status400BadRequest,
+        "missing_placeholder", "Missing placeholder", $"The runner needs a value for placeholder '{name}' (query string or JSON body).",
+        new Dictionary<string, object?> { ["placeholder"] = name });
+
+    public static Task InvalidBodyAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status400BadRequest,
+        "invalid_body", "Invalid request body", "The request body is not a JSON object within the size limit.");
+
+    public static Task UpstreamFailedAsync(HttpContext context, bool timeout, int? upstreamStatus, string? errorCode, string? detail)
+    {
+        var extensions = new Dictionary<string, object?>
+        {
+            ["upstream_status"] = upstreamStatus,
+            ["error_code"] = errorCode,
+        };
+        var text = string.IsNullOrEmpty(detail) ? "The first upstream page failed." : Cap(detail);
+        return timeout
+            ? WriteAsync(context, StatusCodes.Status504GatewayTimeout, "upstream_timeout", "Upstream timeout", text, extensions)
+            : WriteAsync(context, StatusCodes.Status502BadGateway, "upstream_error", "Upstream error", text, extensions);
+    }
+
+    public static Task InternalErrorAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status500InternalServerError,
+        "internal_error", "Internal error", "The gateway failed to run the runner.");
+
+    private static string Cap(string detail) => detail.Length <= MaxDetailLength ? detail : detail[..MaxDetailLength];
+
+    private static Task WriteAsync(HttpContext context, int status, string code, string title, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Problem(detail, instance: null, status, title, TypeBase + code, extensions).ExecuteAsync(context);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Paginate.Gateway.Running;
+
+/// <summary>Request logs name the runner, the route template and the outcome: never the query, headers or body.</summary>
+internal static partial class RunLog
+{
+    public const string Route = "/r/{runner_id}";
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Route} runner {RunnerId}: {Outcome}, stop {StopReason}, {Pages} pages, {Items} items, upstream {UpstreamStatus}, {DurationMs} ms.")]
+    public static partial void CallCompleted(ILogger logger, string route, string runnerId, string outcome, string stopReason, int pages, long items, int? upstreamStatus, long durationMs);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "{Route}: access denied ({Reason}).")]
+    public static partial void AccessDenied(ILogger logger, string route, string reason);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "{Route}: unknown runner.")]
+    public static partial void UnknownRunner(ILogger logger, string route);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "{Route} runner {RunnerId}: missing placeholder {Placeholder}.")]
+    public static partial void MissingPlaceholder(ILogger logger, string route, string runnerId, string placeholder);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "{Route} runner {RunnerId}: caller hung up after {DurationMs} ms.")]
+    public static partial void ClientCancelled(ILogger logger, string route, string runnerId, long durationMs);
+
+    // The exception's message and stack are left out on purpose: messages can quote URLs with placeholder values.
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "{Route} runner {RunnerId}: run failed with {ErrorType}.")]
+    public static partial void RunFailed(ILogger logger, string route, string runnerId, string errorType);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "{Route} runner {RunnerId}: invalid request body.")]
+    public static partial void InvalidBody(ILogger logger, string route, string runnerId);
+}

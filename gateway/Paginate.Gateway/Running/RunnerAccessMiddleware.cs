@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Paginate.Gateway.Access;
+using Paginate.Gateway.Catalog;
+using Paginate.Gateway.Telemetry;
+
+namespace Paginate.Gateway.Running;
+
+/// <summary>
+/// First step of <c>/r/{runner_id}</c>: the access check, before any upstream call and before the 404, so
+/// a caller who is not allowed learns nothing about which runners exist. Sets <see cref="RunnerCallFeature"/>.
+/// </summary>
+internal sealed class RunnerAccessMiddleware
+{
+    private readonly RequestDelegate _next;
+    private readonly ILogger<RunnerAccessMiddleware> _logger;
+    private readonly RunnerCatalog _catalog;
+    private readonly AccessChecker _access;
+    private readonly GatewayMetrics _metrics;
+
+    public RunnerAccessMiddleware(RequestDelegate next, ILogger<RunnerAccessMiddleware> logger, RunnerCatalog catalog, AccessChecker access, GatewayMetrics metrics)
+    {
+        _next = next;
+        _logger = logger;
+        _catalog = catalog;
+        _access = access;
+        _metrics = metrics;
+    }
+
+    public Task Invoke(HttpContext context)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var runnerId = context.Request.RouteValues["runner_id"] as string ?? string.Empty;
+        var snapshot = _catalog.Current;
+        var outcome = _access.Check(context, runnerId, snapshot);
+        if (outcome is AccessOutcome.DeniedNoToken or AccessOutcome.DeniedInvalidToken)
+        {
+            var reason = outcome == AccessOutcome.DeniedNoToken ? "missing_token" : "invalid_token";
+            _metrics.AccessDenied(reason);
+            RunLog.AccessDenied(_logger, RunLog.Route, reason);
+            return Problems.UnauthorizedAsync(context);
+        }
+
+        if (!snapshot.Runners.TryGetValue(runnerId, out var runner))
+        {
+            RunLog.UnknownRunner(_logger, RunLog.Route);
+            return Problems.NotFoundAsync(context);
+        }
+
+        context.Features.Set(new RunnerCallFeature(runnerId, runner, start));
+        return _next(context);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Net;
+using System.Net.Http;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Paginate.Gateway.Upstream;
+
+/// <summary>
+/// YARP's client factory with the SSRF guard as every connection's <c>ConnectCallback</c>. YARP's defaults
+/// stay (no proxy, no redirects, no cookies); decompression is turned on because the page loop parses
+/// bodies (its per-page byte cap applies to the decoded body).
+/// </summary>
+internal sealed class GuardedHttpClientFactory : ForwarderHttpClientFactory
+{
+    private readonly GuardedConnector _connector;
+
+    public GuardedHttpClientFactory(GuardedConnector connector) => _connector = connector;
+
+    protected override void ConfigureHandler(ForwarderHttpClientContext context, SocketsHttpHandler handler)
+    {
+        base.ConfigureHandler(context, handler);
+        // A proxy would make the callback connect to the proxy, not to the upstream: never use one.
+        handler.UseProxy = false;
+        handler.AllowAutoRedirect = false;
+        handler.AutomaticDecompression = DecompressionMethods.All;
+        handler.ConnectTimeout = TimeSpan.FromSeconds(10);
+        handler.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1);
+        handler.ConnectCallback = _connector.ConnectAsync;
+    }
+}
