@@ -1,41 +1,76 @@
 #!/usr/bin/env bash
-# The test command: installs what is missing, builds warning-free, runs every test project,
-# and ends with one line: "tests: N passed, N failed[, N skipped]".
+# The test command: installs what is missing (redis-server, chromium, helm), builds the whole
+# solution warning-free, runs every test project and the chart checks, and ends with one line:
+#   tests: N passed, N failed[, N skipped]
+# Results are read from each project's TRX file, not from console text; a project that does
+# not run, crashes or hangs counts as one failed test.
 set -uo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
+# shellcheck source=scripts/deps.sh
 source scripts/deps.sh
-ensure_apt redis-server:redis-server chromium:chromium
+ensure_apt redis-server:redis-server /usr/bin/chromium:chromium || true
 ensure_helm
 
-log=$(mktemp -d)/test.log
-failed_build=0
-dotnet build Paginate.sln -c Release -warnaserror -nologo 2>&1 | tee "$log.build" | grep -E "error|Warn|Error" || true
-if ! grep -q "Build succeeded" "$log.build"; then
-  failed_build=1
-fi
-
 passed=0 failed=0 skipped=0
-if [ $failed_build -eq 0 ]; then
-  dotnet test Paginate.sln -c Release --no-build --logger "console;verbosity=normal" 2>&1 | tee "$log"
-  while read -r f p s; do
-    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-  done < <(grep -E "^(Passed|Failed)! +- Failed:" "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/')
-  projects=$(find tests -name '*.Tests.csproj' | wc -l)
-  reported=$(grep -cE "^(Passed|Failed)! +- Failed:" "$log" || true)
-  if [ "$reported" -lt "$projects" ]; then
-    echo "only $reported of $projects test projects reported results" >&2
-    failed=$((failed + projects - reported))
-  fi
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+# attr NAME FILE: the value of attribute NAME on the TRX <Counters> element.
+attr() { grep -o "<Counters [^>]*" "$2" | grep -oE " $1=\"[0-9]+\"" | grep -oE '[0-9]+' || echo 0; }
+
+echo "== build (Release, warnings are errors)"
+if dotnet build Paginate.sln -c Release -warnaserror -nologo -clp:"ErrorsOnly;Summary" >"$results/build.log" 2>&1; then
+  grep -E "Warn|Error" "$results/build.log" | tail -n 2
+  build_ok=1
 else
+  grep -E "error|warning" "$results/build.log" | sort -u | head -n 100
   echo "build failed" >&2
-  failed=1
+  build_ok=0
+  failed=$((failed + 1))
 fi
 
-if [ -x scripts/helm-test.sh ]; then
-  if bash scripts/helm-test.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+if [ "$build_ok" -eq 1 ]; then
+  for project in tests/*.Tests/*.Tests.csproj; do
+    name=$(basename "$project" .csproj)
+    trx="$results/$name.trx"
+    echo "== $name"
+    # A test that hangs must not eat CI's time: the host is killed and the project counts as failed.
+    dotnet test "$project" -c Release --no-build --nologo \
+      --logger "trx;LogFileName=$trx" --logger "console;verbosity=minimal" \
+      --blame-hang-timeout 15m
+    rc=$?
+    if [ ! -s "$trx" ]; then
+      echo "$name: no test results (exit code $rc)" >&2
+      failed=$((failed + 1))
+      continue
+    fi
+    total=$(attr total "$trx") p=$(attr passed "$trx")
+    f=$(($(attr failed "$trx") + $(attr error "$trx") + $(attr timeout "$trx") + $(attr aborted "$trx")))
+    s=$((total - p - f)); [ "$s" -lt 0 ] && s=0
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+      echo "$name: test run failed (exit code $rc) without a failed test; counted as one failure" >&2
+      f=1
+    fi
+    echo "$name: $p passed, $f failed, $s skipped"
+    passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+  done
+fi
+
+echo "== helm chart"
+if [ -z "${HELM:-}" ]; then
+  echo "helm is not available" >&2
+  failed=$((failed + 1))
+else
+  helm_out=$(bash scripts/helm-test.sh 2>&1)
+  rc=$?
+  echo "$helm_out" | grep -vE '^ok - '
+  hp=$(grep -cE '^ok - ' <<<"$helm_out")
+  hf=$(grep -cE '^not ok - ' <<<"$helm_out")
+  if [ "$rc" -ne 0 ] && [ "$hf" -eq 0 ]; then hf=1; fi
+  passed=$((passed + hp)) failed=$((failed + hf))
 fi
 
 summary="tests: $passed passed, $failed failed"
