@@ -34,6 +34,7 @@ internal static class GatewayBench
         };
         ChildRegistry.Install(layout.PidFile);
         var started = DateTimeOffset.UtcNow;
+        var loadAtStart = RunSummary.LoadAverage();
         var clock = Stopwatch.StartNew();
         using var deadline = new CancellationTokenSource(quick ? TimeSpan.FromMinutes(4) : TimeSpan.FromMinutes(20));
         Console.WriteLine($"bench: logs and server state in {layout.WorkDir}");
@@ -112,7 +113,7 @@ internal static class GatewayBench
         }
 
         var command = "bench/run.sh" + (quick ? " --quick" : "") + (parsed.TryGetValue("--only", out var only) ? " --only " + only : "");
-        var summary = new RunSummary(command, quick, started, clock.Elapsed, note);
+        var summary = new RunSummary(command, quick, started, clock.Elapsed, note, loadAtStart, RunSummary.LoadAverage());
         var markdown = ResultsWriter.Render(summary, MachineInfo.Describe(layout.Node, Path.GetDirectoryName(layout.PeerScript)!), sections);
         await File.WriteAllTextAsync(layout.ResultsPath, markdown).ConfigureAwait(false);
         Console.WriteLine($"bench: wrote {layout.ResultsPath} after {clock.Elapsed.TotalMinutes:0.0} min");

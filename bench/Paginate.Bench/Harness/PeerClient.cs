@@ -33,7 +33,7 @@ internal sealed class PeerClient : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <summary>Fetches every page starting at <paramref name="url"/> with got; returns the time node measured.</summary>
-    public async Task<CallResult> FetchAsync(string url, int concurrency, CancellationToken cancellationToken)
+    public async Task<CallResult> FetchAsync(string url, int concurrency, long expectedItems, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -51,7 +51,10 @@ internal sealed class PeerClient : IAsyncDisposable
                 return CallResult.Failed("peer: " + error.GetString());
             }
 
-            return new CallResult(root.GetProperty("ms").GetDouble(), root.GetProperty("items").GetInt64(), null);
+            var items = root.GetProperty("items").GetInt64();
+            return items == expectedItems
+                ? new CallResult(root.GetProperty("ms").GetDouble(), items, null)
+                : CallResult.Failed($"peer: expected {expectedItems} items, got {items}");
         }
         finally
         {

@@ -27,6 +27,7 @@ internal static class ResultsWriter
             machineTable.Row(name, value);
         }
 
+        machineTable.Row("load average (1/5/15 min) at start / end", run.LoadAtStart + " / " + run.LoadAtEnd);
         text.Append("\n## Machine and versions\n\n").Append(machineTable);
         text.Append("""
 
@@ -44,6 +45,7 @@ internal static class ResultsWriter
               Runners are published straight into Redis through the engine's runner store before the gateway starts.
 
             ## Targets
+
 
             """);
         var targets = new Table("workload", "target", "measured", "outcome", "what limits it / note");
