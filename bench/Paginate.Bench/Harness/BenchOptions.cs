@@ -44,12 +44,12 @@ internal sealed record BenchOptions
     public static BenchOptions Quicker() => new()
     {
         Quick = true,
-        Repetitions = 3,
+        Repetitions = 2,
         WrkSeconds = 2,
         WrkRepetitions = 1,
         MemoryPages = 100,
-        LoadWaves = 2,
-        CatalogRunners = 2_000,
+        LoadWaves = 1,
+        CatalogRunners = 1_000,
         PublishSamples = 10,
         CatalogStarts = 1,
     };

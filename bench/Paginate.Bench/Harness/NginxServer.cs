@@ -20,6 +20,9 @@ internal sealed class NginxServer : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
+    /// <summary>The master process; its workers are its children.</summary>
+    public int Pid => _process.Pid;
+
     public static async Task<NginxServer> StartAsync(BenchLayout layout, int upstreamPort)
     {
         var port = Ports.Free();

@@ -59,6 +59,29 @@ internal readonly record struct ProcStatus(long RssKb, long HwmKb, int Threads, 
         return (utime + stime) * 1000.0 / TicksPerSecond;
     }
 
+    /// <summary>CPU time of the process and its direct children (nginx: the master and its workers), in milliseconds.</summary>
+    public static double TreeCpuMs(int pid)
+    {
+        var total = CpuMsOf(pid);
+        var children = $"/proc/{pid}/task/{pid}/children";
+        if (File.Exists(children))
+        {
+            foreach (var child in File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                try
+                {
+                    total += CpuMsOf(int.Parse(child, CultureInfo.InvariantCulture));
+                }
+                catch (IOException)
+                {
+                    // The child ended meanwhile.
+                }
+            }
+        }
+
+        return total;
+    }
+
     private static long Kb(string line)
     {
         var parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
