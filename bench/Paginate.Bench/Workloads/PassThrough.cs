@@ -44,7 +44,7 @@ internal sealed class PassThrough : IWorkload
         foreach (var (name, url, _) in targets)
         {
             // Warm both ends (JIT tiers, connection pools) before anything is timed; tiering needs a few seconds on a busy machine.
-            await Wrk.RunAsync(url, options.Quick ? 2 : 3, options.WrkConnections, cancellationToken).ConfigureAwait(false);
+            await Wrk.RunAsync(url, options.Quick ? 3 : 5, options.WrkConnections, cancellationToken).ConfigureAwait(false);
         }
 
         for (var rep = 0; rep < options.WrkRepetitions; rep++)
