@@ -115,7 +115,7 @@ internal static class GatewayBench
         var command = "bench/run.sh" + (quick ? " --quick" : "") + (parsed.TryGetValue("--only", out var only) ? " --only " + only : "");
         var summary = new RunSummary(command, quick, started, clock.Elapsed, note, loadAtStart, RunSummary.LoadAverage());
         var markdown = ResultsWriter.Render(summary, MachineInfo.Describe(layout.Node, Path.GetDirectoryName(layout.PeerScript)!), sections);
-        await File.WriteAllTextAsync(layout.ResultsPath, markdown).ConfigureAwait(false);
+        ResultsWriter.WriteSection(layout.ResultsPath, markdown);
         Console.WriteLine($"bench: wrote {layout.ResultsPath} after {clock.Elapsed.TotalMinutes:0.0} min");
         foreach (var target in sections.SelectMany(s => s.Targets))
         {

@@ -3,13 +3,32 @@ using System.Text;
 
 namespace Paginate.Bench.Reporting;
 
-/// <summary>Writes bench/RESULTS.md: the machine, the method, every target's outcome, then each workload.</summary>
+/// <summary>
+/// Writes the gateway part of bench/RESULTS.md (the machine, the method, every target's outcome, then each
+/// workload) between its own markers, so the other benchmark families' sections in the file stay as they are.
+/// </summary>
 internal static class ResultsWriter
 {
+    private const string Start = "<!-- gateway:start -->";
+    private const string End = "<!-- gateway:end -->";
+
+    /// <summary>Replaces the gateway section of <paramref name="path"/> (or appends it), keeping everything else.</summary>
+    public static void WriteSection(string path, string markdown)
+    {
+        var text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmark results\n";
+        var block = $"{Start}\n{markdown.Trim()}\n{End}";
+        var from = text.IndexOf(Start, StringComparison.Ordinal);
+        var to = text.IndexOf(End, StringComparison.Ordinal);
+        text = from >= 0 && to > from
+            ? string.Concat(text.AsSpan(0, from), block, text.AsSpan(to + End.Length))
+            : text.TrimEnd() + "\n\n" + block + "\n";
+        File.WriteAllText(path, text);
+    }
+
     public static string Render(RunSummary run, IReadOnlyList<(string Name, string Value)> machine, IReadOnlyList<Section> sections)
     {
         var text = new StringBuilder();
-        text.Append("# Paginate benchmark results\n\n");
+        text.Append("## Gateway\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Written by `{run.Command}` on {run.StartedAt:yyyy-MM-dd HH:mm} UTC; the whole run took {run.Duration.TotalMinutes:0.0} min.\n");
         if (run.Quick)
         {
@@ -28,10 +47,10 @@ internal static class ResultsWriter
         }
 
         machineTable.Row("load average (1/5/15 min) at start / end", run.LoadAtStart + " / " + run.LoadAtEnd);
-        text.Append("\n## Machine and versions\n\n").Append(machineTable);
+        text.Append("\n### Machine and versions\n\n").Append(machineTable);
         text.Append("""
 
-            ## Method
+            ### Method
 
             - One run, everything on loopback: redis-server (no persistence), the demo upstream (`demo/Paginate.DemoApi`,
               Release, its own process), the gateway (Release, its own process, so its RSS and threads are its own), nginx
@@ -44,7 +63,7 @@ internal static class ResultsWriter
               `ConnectionStrings__Redis`, `Kestrel__Endpoints__Public__Url`/`Management__Url`, log level Warning.
               Runners are published straight into Redis through the engine's runner store before the gateway starts.
 
-            ## Targets
+            ### Targets
 
 
             """);
@@ -58,7 +77,7 @@ internal static class ResultsWriter
         text.Append(targets);
         foreach (var section in sections)
         {
-            text.Append("\n## ").Append(section.Title).Append("\n\n").Append(section.Markdown.TrimEnd()).Append('\n');
+            text.Append("\n### ").Append(section.Title).Append("\n\n").Append(section.Markdown.TrimEnd()).Append('\n');
         }
 
         return text.ToString();
