@@ -79,6 +79,11 @@ public sealed class JsonPath
         else if (text.StartsWith("$.", StringComparison.Ordinal) || text.StartsWith("$[", StringComparison.Ordinal))
         {
             start = text[1] == '.' ? 2 : 1;
+            if (start == text.Length)
+            {
+                error = Fail(text, "expected a key after '.'", start);
+                return false;
+            }
         }
 
         var segments = new List<JsonPathSegment>();

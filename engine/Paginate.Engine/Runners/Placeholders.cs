@@ -102,6 +102,7 @@ public static partial class Placeholders
 
     /// <summary>The URL with each placeholder replaced by its URL-encoded value. Every name must be present.</summary>
     /// <exception cref="MissingPlaceholderException">A placeholder has no value.</exception>
+    /// <exception cref="InvalidPlaceholderValueException">A value is a <c>.</c> or <c>..</c> path segment.</exception>
     public static string ExpandUrl(string template, IReadOnlyDictionary<string, string> values)
     {
         ArgumentNullException.ThrowIfNull(template);
@@ -109,9 +110,18 @@ public static partial class Placeholders
 
         // EscapeDataString encodes every reserved character ('/', '?', '&', '=', '#', '{'), so a value can neither
         // add a path segment nor a query parameter, and an expanded value is never expanded again.
-        return template.Contains("{{", StringComparison.Ordinal)
-            ? PlaceholderRegex().Replace(template, match => Uri.EscapeDataString(Lookup(match, values)))
-            : template;
+        if (!template.Contains("{{", StringComparison.Ordinal))
+        {
+            return template;
+        }
+
+        var expanded = PlaceholderRegex().Replace(template, match => Uri.EscapeDataString(Lookup(match, values)));
+        if (HasDotSegment(expanded) && !HasDotSegment(template))
+        {
+            throw new InvalidPlaceholderValueException(DotSegmentName(template, values));
+        }
+
+        return expanded;
     }
 
     /// <summary>The body as UTF-8 JSON with placeholders inside string values replaced (JSON-escaped).</summary>
@@ -165,6 +175,46 @@ public static partial class Placeholders
                 element.WriteTo(writer);
                 break;
         }
+    }
+
+    // "." and ".." survive EscapeDataString, and Uri collapses them (even as %2E), so "/users/{{id}}/x" with ".."
+    // would address "/x". Only whole path segments matter: the query is never collapsed.
+    private static bool HasDotSegment(string url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = schemeEnd < 0 ? 0 : url.IndexOf('/', schemeEnd + 3);
+        if (pathStart < 0)
+        {
+            return false;
+        }
+
+        var pathEnd = url.IndexOfAny(['?', '#'], pathStart);
+        var path = url.AsSpan(pathStart, (pathEnd < 0 ? url.Length : pathEnd) - pathStart);
+        foreach (var range in path.Split('/'))
+        {
+            if (path[range] is "." or "..")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string DotSegmentName(string template, IReadOnlyDictionary<string, string> values)
+    {
+        string? first = null;
+        foreach (Match match in PlaceholderRegex().Matches(template))
+        {
+            var name = match.Groups[1].Value;
+            first ??= name;
+            if (values.TryGetValue(name, out var value) && value.Length > 0 && value.All(c => c == '.'))
+            {
+                return name;
+            }
+        }
+
+        return first ?? string.Empty;
     }
 
     /// <summary>The text with every placeholder replaced by <paramref name="replacement"/> (to parse a template).</summary>

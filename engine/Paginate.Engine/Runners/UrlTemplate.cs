@@ -8,7 +8,8 @@ namespace Paginate.Engine.Runners;
 internal static class UrlTemplate
 {
     /// <summary>
-    /// Parses the template with each placeholder replaced by a neutral value. Errors name what to change.
+    /// Parses the template with each placeholder replaced by a neutral value. Errors name what to change; they do not
+    /// echo the URL, whose query may hold a literal key.
     /// Placeholders may not touch the scheme or the authority: the host must be literal so the origin is known
     /// before any value arrives.
     /// </summary>
@@ -23,7 +24,7 @@ internal static class UrlTemplate
             var authority = authorityEnd < 0 ? url[authorityStart..] : url[authorityStart..authorityEnd];
             if (url.AsSpan(0, schemeEnd).Contains("{{", StringComparison.Ordinal) || authority.Contains("{{", StringComparison.Ordinal))
             {
-                errors.Add($"'{url}': placeholders are allowed in the path and query only; the scheme and host must be literal so the origin is known");
+                errors.Add("has a placeholder in its scheme, host or port: placeholders are allowed in the path and query only; the scheme and host must be literal so the origin is known");
                 return false;
             }
         }
@@ -31,7 +32,7 @@ internal static class UrlTemplate
         var neutral = Placeholders.ReplaceAll(url, "p");
         if (!Uri.TryCreate(neutral, UriKind.Absolute, out var parsed) || parsed.IsFile || parsed.IsUnc || string.IsNullOrEmpty(parsed.Host))
         {
-            errors.Add($"'{url}' is not an absolute URL; write e.g. 'https://api.example.com/v1/items'");
+            errors.Add("is not an absolute URL; write e.g. 'https://api.example.com/v1/items'");
             return false;
         }
 
@@ -39,26 +40,26 @@ internal static class UrlTemplate
         if (parsed.Scheme != Uri.UriSchemeHttps && !(allowPrivate && parsed.Scheme == Uri.UriSchemeHttp))
         {
             errors.Add(allowPrivate
-                ? $"'{url}' must use https or http"
-                : $"'{url}' must use https (http is allowed only where the deployment allows private upstreams)");
+                ? $"must use https or http, not '{parsed.Scheme}'"
+                : $"must use https, not '{parsed.Scheme}' (http is allowed only where the deployment allows private upstreams)");
             ok = false;
         }
 
         if (parsed.UserInfo.Length > 0)
         {
-            errors.Add("the URL must not hold a user name or password; list the credential header in forward_headers instead");
+            errors.Add("must not hold a user name or password; list the credential header in forward_headers instead");
             ok = false;
         }
 
         if (parsed.Fragment.Length > 0)
         {
-            errors.Add($"'{url}' has a fragment ('{parsed.Fragment}'); fragments are never sent to the server, remove it");
+            errors.Add("has a fragment ('#...'); fragments are never sent to the server, remove it");
             ok = false;
         }
 
         if (!allowPrivate && IsPrivateHost(parsed))
         {
-            errors.Add($"host '{parsed.Host}' is a loopback, private or link-local address; upstreams must be public (private ones only where the deployment allows them)");
+            errors.Add($"has host '{parsed.Host}', a loopback, private or link-local address; upstreams must be public (private ones only where the deployment allows them)");
             ok = false;
         }
 

@@ -11,7 +11,9 @@ namespace Paginate.Engine.Shaping;
 /// <remarks>
 /// Attributes named <c>id</c> or <c>type</c> (forbidden by JSON:API) are skipped so the output never holds a key
 /// twice. A relationship without <c>data</c> (links only) adds nothing; <c>data: null</c> gives <c>&lt;rel&gt;_id: null</c>.
-/// Resource <c>links</c> and <c>meta</c> are dropped; <c>included</c> is not resolved.
+/// Resource <c>links</c> and <c>meta</c> are dropped; <c>included</c> is not resolved. An attribute that happens to be
+/// named like a relationship key (<c>author_id</c> next to relationship <c>author</c>) is written as both, as the
+/// upstream sent them; checking every name per item would cost an allocation per item for a case JSON:API APIs avoid.
 /// </remarks>
 internal sealed class FlattenJsonApiShaper : IItemShaper
 {

@@ -182,6 +182,7 @@ public sealed class JsonPathTests
     [InlineData("data.[0]", "path 'data.[0]': expected a key at position 5")]
     [InlineData("data[0]x", "path 'data[0]x': expected '.' or '[' at position 7")]
     [InlineData("data]", "path 'data]': unexpected ']' at position 4")]
+    [InlineData("$.", "path '$.': expected a key after '.' at position 2")]
     [InlineData("$last_item.", "path '$last_item.': expected a path after '$last_item.' at position 11")]
     [InlineData("$last_itemx", "path '$last_itemx': expected '.' after '$last_item' at position 10")]
     [InlineData("/a~2b", "path '/a~2b': '~' must be followed by 0 or 1 in a JSON Pointer (write '~0' for '~', '~1' for '/') at position 2")]

@@ -103,6 +103,37 @@ public sealed class PlaceholdersTests
         Assert.DoesNotContain(canary, ex.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    public void ExpandUrl_DotSegmentValueInPath_ThrowsWithNameOnly(string value)
+    {
+        var ex = Assert.Throws<InvalidPlaceholderValueException>(() =>
+            Placeholders.ExpandUrl("https://api.example.com/users/{{id}}/items?q={{q}}", Values(("id", value), ("q", "x"))));
+        Assert.Equal("id", ex.Name);
+        Assert.IsAssignableFrom<PlaceholderException>(ex);
+    }
+
+    [Fact]
+    public void ExpandUrl_DotSegmentFromTwoValues_IsCaught() =>
+        Assert.Equal("b", Assert.Throws<InvalidPlaceholderValueException>(() =>
+            Placeholders.ExpandUrl("https://api.example.com/users/{{a}}{{b}}/items", Values(("a", ""), ("b", "..")))).Name);
+
+    [Theory]
+    [InlineData("https://api.example.com/users/{{id}}/items?q={{q}}", "a..b", "..")]
+    [InlineData("https://api.example.com/users/x{{id}}/items?q={{q}}", "..", "..")]
+    [InlineData("https://api.example.com/users/{{id}}/items?q={{q}}", "../..", ".")]
+    public void ExpandUrl_DotsThatAreNotWholePathSegments_AreFine(string template, string id, string q)
+    {
+        var url = Placeholders.ExpandUrl(template, Values(("id", id), ("q", q)));
+        Assert.Contains("/items?q=", new Uri(url).PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/users/", new Uri(url).AbsolutePath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExpandUrl_TemplateDotSegments_AreTheAuthorsChoice() =>
+        Assert.Equal("https://api.example.com/a/../b/v", Placeholders.ExpandUrl("https://api.example.com/a/../b/{{x}}", Values(("x", "v"))));
+
     [Fact]
     public void ExpandBody_ReplacesInsideStringsAndEscapesJson()
     {

@@ -71,13 +71,13 @@ public sealed class RequestValidationTests
     [InlineData("/v1/items")]
     [InlineData("https://")]
     public void Url_NotAbsolute_IsRejected(string url) =>
-        OnlyError(WithUrl(url), "request.url", "is not an absolute URL");
+        OnlyError(WithUrl(url), "request.url", "request.url is not an absolute URL");
 
     [Theory]
     [InlineData("ftp://api.example.com/items")]
     [InlineData("http://api.example.com/items")]
     public void Url_NotHttps_IsRejected(string url) =>
-        OnlyError(WithUrl(url), "request.url", "must use https (http is allowed only where the deployment allows private upstreams)");
+        OnlyError(WithUrl(url), "request.url", $"request.url must use https, not '{new Uri(url).Scheme}' (http is allowed only where the deployment allows private upstreams)");
 
     [Fact]
     public void Url_Http_IsAllowedWithPrivateUpstreams() =>
@@ -109,7 +109,7 @@ public sealed class RequestValidationTests
 
     [Fact]
     public void Url_Fragment_IsRejected() =>
-        OnlyError(WithUrl("https://api.example.com/items#top"), "request.url", "has a fragment ('#top')");
+        OnlyError(WithUrl("https://api.example.com/items#top"), "request.url", "request.url has a fragment ('#...'); fragments are never sent to the server, remove it");
 
     [Theory]
     [InlineData("https://127.0.0.1/items")]
@@ -123,8 +123,15 @@ public sealed class RequestValidationTests
     [InlineData("https://0.0.0.0/items")]
     public void Url_PrivateHost_IsRejectedUnlessAllowed(string url)
     {
-        OnlyError(WithUrl(url), "request.url", "is a loopback, private or link-local address");
+        OnlyError(WithUrl(url), "request.url", "a loopback, private or link-local address; upstreams must be public");
         Valid(WithUrl(url), allowPrivate: true);
+    }
+
+    [Fact]
+    public void Url_Errors_DoNotEchoTheUrl()
+    {
+        var messages = OnlyError(WithUrl("ftp://api.example.com/items?api_key=canary-url-key-33"), "request.url", "must use https");
+        Assert.DoesNotContain("canary-url-key-33", messages, StringComparison.Ordinal);
     }
 
     [Fact]
