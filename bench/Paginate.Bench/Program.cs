@@ -1,13 +1,20 @@
 using Paginate.Bench;
+using Paginate.Bench.Engine;
 
-// Benchmarks. The first argument picks the suite:
-//   gateway   the gateway side by side with a plain loop, got, nginx and the upstream (bench/run.sh)
-return args.Length > 0 && args[0] == "gateway"
-    ? await GatewayBench.RunAsync(args[1..])
-    : Usage();
+// Dispatch by the first argument: one entry per benchmark family, e.g.
+//   dotnet run -c Release --project bench/Paginate.Bench -- engine
+//   bench/run.sh   (runs `gateway` with the paths of the Release builds)
+return args.FirstOrDefault() switch
+{
+    "engine" => await EngineBenchmark.RunAsync(args[1..]),
+    "gateway" => await GatewayBench.RunAsync(args[1..]),
+    _ => Usage(),
+};
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Paginate.Bench gateway [--quick] [--reps N] [--only 1,4] ... (see bench/run.sh)");
+    Console.Error.WriteLine("usage: Paginate.Bench <benchmark> [options]");
+    Console.Error.WriteLine("  engine [--no-write]   page loop throughput and streaming memory (writes bench/RESULTS.md)");
+    Console.Error.WriteLine("  gateway [--quick] ... the gateway side by side with a plain loop, got, nginx and the upstream (use bench/run.sh)");
     return 2;
 }

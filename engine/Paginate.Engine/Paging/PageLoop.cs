@@ -102,6 +102,7 @@ public sealed class PageLoop
                 PageRequest next;
                 PagingState nextState;
                 RangePlan? range = null;
+                TimeSpan? nextDelay;
                 using (var attempt = await _fetcher.FetchAsync(current, _token).ConfigureAwait(false))
                 {
                     if (!attempt.Succeeded)
@@ -118,6 +119,12 @@ public sealed class PageLoop
                     if (stop is null)
                     {
                         decision = Strategy.Next(context);
+                        _session.AddLogs(decision.Logs);
+                        if (decision.ErrorCode is not null)
+                        {
+                            return _session.StrategyFailed(decision.ErrorCode, decision.ErrorDetail);
+                        }
+
                         stop = decision.StopReason ?? NextStop(decision.Next!);
                     }
 
@@ -134,6 +141,7 @@ public sealed class PageLoop
 
                     next = decision.Next!;
                     nextState = decision.State;
+                    nextDelay = decision.Delay;
                 }
 
                 if (range is { Requests.Count: > 0 })
@@ -141,9 +149,15 @@ public sealed class PageLoop
                     return await FetchConcurrentlyAsync(range).ConfigureAwait(false);
                 }
 
-                if (_limits.PageDelayMs > 0)
+                var delay = TimeSpan.FromMilliseconds(_limits.PageDelayMs);
+                if (nextDelay is { } asked && asked > delay)
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(_limits.PageDelayMs), _time, _token).ConfigureAwait(false);
+                    delay = asked;
+                }
+
+                if (delay > TimeSpan.Zero)
+                {
+                    await Task.Delay(delay, _time, _token).ConfigureAwait(false);
                 }
 
                 current = next;

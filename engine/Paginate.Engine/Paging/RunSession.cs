@@ -14,10 +14,12 @@ internal sealed class RunSession
     private readonly long _started;
     private readonly List<PageTrace>? _trace;
     private readonly IReadOnlyList<string> _secrets;
+    private readonly RunRequest _request;
 
     public RunSession(RunRequest request, TimeProvider time)
     {
         _time = time;
+        _request = request;
         _started = time.GetTimestamp();
         _trace = request.Trace ? [] : null;
         _secrets = request.Trace ? SecretMask.Secrets(request).ToList() : [];
@@ -63,6 +65,30 @@ internal sealed class RunSession
             FirstPageFailed = Pages == 0,
             Partial = Pages > 0,
         };
+    }
+
+    /// <summary>The strategy failed after a page was written (e.g. a script error): the items so far, partial.</summary>
+    public RunResult StrategyFailed(string errorCode, string? detail)
+    {
+        MarkLastTrace(StopReasons.UpstreamError);
+        return Result(StopReasons.UpstreamError) with
+        {
+            ErrorCode = errorCode,
+            ErrorDetail = detail is null ? null : SecretMask.Apply(detail, _request),
+            Partial = true,
+        };
+    }
+
+    /// <summary>Adds a strategy's log lines to the current page's trace, secrets masked.</summary>
+    public void AddLogs(IReadOnlyList<string>? logs)
+    {
+        if (logs is not { Count: > 0 } || _trace is not { Count: > 0 })
+        {
+            return;
+        }
+
+        var masked = logs.Select(line => SecretMask.Apply(line, _request)).ToList();
+        _trace[^1] = _trace[^1] with { Logs = [.. _trace[^1].Logs ?? [], .. masked] };
     }
 
     /// <summary>The run was cut short: the caller went away (<c>client_cancelled</c>) or the total budget ran out (<c>timeout</c>).</summary>

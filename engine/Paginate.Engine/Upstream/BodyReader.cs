@@ -33,7 +33,7 @@ internal static class BodyReader
         await using (stream.ConfigureAwait(false))
         {
             var limit = (int)Math.Min(maxBytes, Array.MaxLength - 1);
-            var initial = (int)Math.Clamp(declared ?? MinimumBuffer, MinimumBuffer, (long)limit + 1);
+            var initial = (int)Math.Min(Math.Max(declared ?? MinimumBuffer, 256), (long)limit + 1);
             var buffer = ArrayPool<byte>.Shared.Rent(initial);
             var length = 0;
             try

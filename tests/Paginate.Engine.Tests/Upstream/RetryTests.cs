@@ -1,0 +1,146 @@
+using Microsoft.AspNetCore.Http;
+using Paginate.Engine.Paging;
+using Paginate.Engine.Runners;
+using Paginate.TestKit.Upstream;
+using static Paginate.Engine.Tests.Paging.LoopHarness;
+
+namespace Paginate.Engine.Tests.Upstream;
+
+public sealed class RetryTests
+{
+    private static RunnerDefinition Single(LoopbackUpstream upstream, LimitsSpec limits) => new()
+    {
+        Request = new() { Url = upstream.Url("/items").ToString() },
+        Response = new() { ItemsPath = "data" },
+        Limits = limits,
+    };
+
+    /// <summary>Answers the given statuses in turn (then 200 with two items); each failure may carry headers.</summary>
+    private static Task<LoopbackUpstream> ScriptedAsync(params (int Status, string? RetryAfter)[] failures)
+    {
+        var calls = 0;
+        return LoopbackUpstream.StartAsync(r => r.Route("/items", ctx =>
+        {
+            var n = Interlocked.Increment(ref calls) - 1;
+            if (n < failures.Length)
+            {
+                if (failures[n].RetryAfter is { } after)
+                {
+                    ctx.Response.Headers.RetryAfter = after;
+                }
+
+                return Respond(ctx, "{\"error\":\"busy\"}", failures[n].Status);
+            }
+
+            return Respond(ctx, "{\"data\":" + Items(1, 2) + "}");
+        }));
+    }
+
+    [Fact]
+    public async Task Status503ThenOk_RetriesOnce_AndReportsEveryAttempt()
+    {
+        await using var upstream = await ScriptedAsync((503, null));
+        var observer = new CountingObserver();
+
+        var outcome = await RunAsync(Single(upstream, FastLimits), new RunRequest { Observer = observer });
+
+        Assert.Equal(StopReasons.SinglePage, outcome.Result.StopReason);
+        Assert.Equal(2, outcome.Items.Count);
+        Assert.Equal(1, outcome.Result.Retries);
+        Assert.Equal(200, outcome.Result.UpstreamStatus);
+        Assert.Equal([503, 200], observer.Statuses);
+        Assert.Equal(1, observer.Retries);
+        Assert.Equal(1, outcome.Meta!.Value.GetProperty("retries").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    [InlineData(429)]
+    public async Task RetryableStatus_ThenOk_Succeeds(int status)
+    {
+        await using var upstream = await ScriptedAsync((status, null), (status, null));
+        var outcome = await RunAsync(Single(upstream, FastLimits));
+
+        Assert.False(outcome.Result.FirstPageFailed);
+        Assert.Equal(2, outcome.Result.Retries);
+        Assert.Equal(3, upstream.RequestCount);
+    }
+
+    [Fact]
+    public async Task Status429Exhausted_FirstPageFails_WithUpstreamStatus()
+    {
+        await using var upstream = await ScriptedAsync((429, null), (429, null), (429, null), (429, null));
+        var outcome = await RunAsync(Single(upstream, FastLimits with { MaxRetries = 2 }));
+
+        Assert.True(outcome.Result.FirstPageFailed);
+        Assert.False(outcome.Started);
+        Assert.Equal(StopReasons.UpstreamError, outcome.Result.StopReason);
+        Assert.Equal(ErrorCodes.UpstreamStatus, outcome.Result.ErrorCode);
+        Assert.Equal(429, outcome.Result.UpstreamStatus);
+        Assert.Equal(2, outcome.Result.Retries);
+        Assert.Equal(3, upstream.RequestCount);
+        Assert.Contains("busy", outcome.Result.ErrorDetail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status404_IsNotRetried()
+    {
+        await using var upstream = await ScriptedAsync((404, null));
+        var outcome = await RunAsync(Single(upstream, FastLimits));
+
+        Assert.True(outcome.Result.FirstPageFailed);
+        Assert.Equal(404, outcome.Result.UpstreamStatus);
+        Assert.Equal(1, upstream.RequestCount);
+        Assert.Equal(0, outcome.Result.Retries);
+    }
+
+    [Fact]
+    public async Task RetryAfterSeconds_ReplacesTheComputedDelay()
+    {
+        await using var upstream = await ScriptedAsync((429, "1"));
+        var time = new RecordingTimeProvider();
+
+        var outcome = await RunAsync(Single(upstream, FastLimits), options: new PageLoopOptions { Time = time });
+
+        Assert.Equal(1, outcome.Result.Retries);
+        Assert.Contains(time.DueTimes, d => d == TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task RetryAfterHttpDate_IsHonoured()
+    {
+        await using var upstream = await ScriptedAsync((503, DateTimeOffset.UtcNow.AddSeconds(2).ToString("R")));
+        var time = new RecordingTimeProvider();
+
+        var outcome = await RunAsync(Single(upstream, FastLimits), options: new PageLoopOptions { Time = time });
+
+        Assert.Equal(1, outcome.Result.Retries);
+        Assert.Contains(time.DueTimes, d => d > TimeSpan.FromMilliseconds(100) && d <= TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public async Task RetryAfterBeyondTheTotalBudget_IsCappedByIt_AndTimesOut()
+    {
+        await using var upstream = await ScriptedAsync((503, "3600"), (503, "3600"));
+        var time = new RecordingTimeProvider();
+
+        var outcome = await RunAsync(Single(upstream, FastLimits with { TotalTimeoutMs = 600, PageTimeoutMs = 500 }), options: new PageLoopOptions { Time = time });
+
+        Assert.True(outcome.Result.FirstPageFailed);
+        Assert.Equal(StopReasons.Timeout, outcome.Result.StopReason);
+        Assert.Equal(ErrorCodes.Timeout, outcome.Result.ErrorCode);
+        Assert.DoesNotContain(time.DueTimes, d => d > TimeSpan.FromMilliseconds(600) && d != Timeout.InfiniteTimeSpan && d < TimeSpan.FromHours(2));
+        Assert.Equal(1, upstream.RequestCount);
+    }
+
+    [Fact]
+    public async Task NoRetries_WhenMaxRetriesIsZero()
+    {
+        await using var upstream = await ScriptedAsync((503, null));
+        var outcome = await RunAsync(Single(upstream, FastLimits with { MaxRetries = 0 }));
+
+        Assert.True(outcome.Result.FirstPageFailed);
+        Assert.Equal(1, upstream.RequestCount);
+    }
+}
