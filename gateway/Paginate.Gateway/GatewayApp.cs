@@ -71,7 +71,6 @@ public static class GatewayApp
         builder.Services.AddSingleton<IForwarderHttpClientFactory, GuardedHttpClientFactory>();
         builder.Services.AddSingleton<UpstreamClients>();
         builder.Services.AddRouting();
-        builder.Services.AddProblemDetails();
         builder.AddGatewayMetrics();
 
         configure?.Invoke(builder);

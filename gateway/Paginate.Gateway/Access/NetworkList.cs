@@ -26,7 +26,10 @@ internal sealed class NetworkList
 
             if (entry.Contains('/', StringComparison.Ordinal))
             {
-                if (!IPNetwork.TryParse(entry, out var network))
+                // Host bits must be zero: "10.0.0.1/8" is more likely a typo for a /32 than a wish for a /8.
+                if (!IPNetwork.TryParse(entry, out var network)
+                    || !IPAddress.TryParse(entry.AsSpan(0, entry.IndexOf('/', StringComparison.Ordinal)), out var written)
+                    || !written.Equals(network.BaseAddress))
                 {
                     throw new FormatException($"{settingName}: '{entry}' is not a CIDR block (e.g. 10.0.0.0/8) with its host bits zero.");
                 }

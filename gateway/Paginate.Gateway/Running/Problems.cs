@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace Paginate.Gateway.Running;
@@ -45,9 +47,42 @@ internal static class Problems
 
     private static string Cap(string detail) => detail.Length <= MaxDetailLength ? detail : detail[..MaxDetailLength];
 
-    private static Task WriteAsync(HttpContext context, int status, string code, string title, string detail, IDictionary<string, object?>? extensions = null)
+    // Written by hand, not through IProblemDetailsService: the body must be exactly these fields (no trace id),
+    // so that a denied call for an unknown runner is byte-for-byte the same as for a known one.
+    private static async Task WriteAsync(HttpContext context, int status, string code, string title, string detail, IDictionary<string, object?>? extensions = null)
     {
-        context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Problem(detail, instance: null, status, title, TypeBase + code, extensions).ExecuteAsync(context);
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "application/problem+json";
+        response.Headers.CacheControl = "no-store";
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type"u8, TypeBase + code);
+            writer.WriteString("title"u8, title);
+            writer.WriteNumber("status"u8, status);
+            writer.WriteString("detail"u8, detail);
+            foreach (var (name, value) in extensions ?? new Dictionary<string, object?>())
+            {
+                switch (value)
+                {
+                    case null:
+                        writer.WriteNull(name);
+                        break;
+                    case int number:
+                        writer.WriteNumber(name, number);
+                        break;
+                    default:
+                        writer.WriteString(name, value.ToString());
+                        break;
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        response.ContentLength = buffer.WrittenCount;
+        await response.Body.WriteAsync(buffer.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -6,8 +5,8 @@ namespace Paginate.Gateway.Upstream;
 
 /// <summary>
 /// YARP's client factory with the SSRF guard as every connection's <c>ConnectCallback</c>. YARP's defaults
-/// stay (no proxy, no redirects, no cookies); decompression is turned on because the page loop parses
-/// bodies (its per-page byte cap applies to the decoded body).
+/// stay (no proxy, no redirects, no cookies, no automatic decompression: the page loop asks for and decodes
+/// compressed bodies itself, under its per-page byte cap).
 /// </summary>
 internal sealed class GuardedHttpClientFactory : ForwarderHttpClientFactory
 {
@@ -21,7 +20,6 @@ internal sealed class GuardedHttpClientFactory : ForwarderHttpClientFactory
         // A proxy would make the callback connect to the proxy, not to the upstream: never use one.
         handler.UseProxy = false;
         handler.AllowAutoRedirect = false;
-        handler.AutomaticDecompression = DecompressionMethods.All;
         handler.ConnectTimeout = TimeSpan.FromSeconds(10);
         handler.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1);
         handler.ConnectCallback = _connector.ConnectAsync;

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Paginate.Engine.Storage;
+using Paginate.Gateway.Tests.Infrastructure;
+using Paginate.TestKit.Redis;
+using Paginate.TestKit.Upstream;
+
+namespace Paginate.Gateway.Tests.Catalog;
+
+/// <summary>Each test owns its redis-server: some stop it.</summary>
+public sealed class CatalogTests : IAsyncLifetime
+{
+    private RedisServer _redis = null!;
+    private LoopbackUpstream _upstream = null!;
+
+    public async Task InitializeAsync()
+    {
+        _redis = await RedisServer.StartAsync();
+        _upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1}]}"""));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _upstream.DisposeAsync();
+        await _redis.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Start_ExistingRunners_AreServedOnceReady()
+    {
+        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var id = await TestRunners.PublishAsync(connection, TestRunners.Simple(_upstream.Url("/items").ToString()));
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        Assert.Equal(HttpStatusCode.OK, (await gateway.CallAsync(id)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Publish_WhileRunning_IsServedSoon()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+
+        var id = await TestRunners.PublishAsync(connection, TestRunners.Simple(_upstream.Url("/items").ToString()));
+
+        await Eventually.UntilAsync(async () => (await gateway.CallAsync(id)).StatusCode, s => s == HttpStatusCode.OK, what: "published runner served");
+    }
+
+    [Fact]
+    public async Task Publish_PubSubMessageLost_IsPickedUpByVersionPoll()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        var id = await TestRunners.WriteQuietlyAsync(_redis, TestRunners.Simple(_upstream.Url("/items").ToString()));
+
+        await Eventually.UntilAsync(async () => (await gateway.CallAsync(id)).StatusCode, s => s == HttpStatusCode.OK, what: "quietly written runner served");
+    }
+
+    [Fact]
+    public async Task Start_RunnerThatDoesNotCompile_IsSkippedOthersServed()
+    {
+        var bad = await TestRunners.WriteQuietlyAsync(_redis, TestRunners.Simple("not a url"));
+        var good = await TestRunners.WriteQuietlyAsync(_redis, TestRunners.Simple(_upstream.Url("/items").ToString()));
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await gateway.CallAsync(bad)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.CallAsync(good)).StatusCode);
+        Assert.Contains(gateway.Logs.Lines, l => l.Contains(bad, StringComparison.Ordinal) && l.Contains("does not compile", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RedisStopped_ExistingRunnersStillServed_RedisBack_NewRunnersAppear()
+    {
+        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var before = await TestRunners.PublishAsync(connection, TestRunners.Simple(_upstream.Url("/items").ToString()));
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.CallAsync(before)).StatusCode);
+
+        await _redis.StopAsync();
+
+        await Eventually.UntilAsync(() => gateway.Management.GetStringAsync("/readyz"), b => b.Contains("degraded", StringComparison.Ordinal), what: "readyz degraded");
+        Assert.Equal(HttpStatusCode.OK, (await gateway.Management.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await gateway.CallAsync(before)).StatusCode);
+        await Eventually.UntilAsync(
+            () => gateway.Management.GetStringAsync("/metrics"),
+            m => Regex.IsMatch(m, "paginate_catalog_stale\\{[^}]*\\} 1") && Regex.IsMatch(m, "paginate_redis_connected\\{[^}]*\\} 0"),
+            what: "stale and disconnected gauges");
+
+        await _redis.StartAgainAsync();
+        var after = await TestRunners.WriteQuietlyAsync(_redis, TestRunners.Simple(_upstream.Url("/items").ToString()));
+
+        await Eventually.UntilAsync(async () => (await gateway.CallAsync(after)).StatusCode, s => s == HttpStatusCode.OK, limit: TimeSpan.FromSeconds(30), what: "runner created after the outage served");
+        Assert.Equal(HttpStatusCode.OK, (await gateway.CallAsync(before)).StatusCode);
+        await Eventually.UntilAsync(() => gateway.Management.GetStringAsync("/readyz"), b => b.Contains("\"ready\"", StringComparison.Ordinal), what: "readyz ready again");
+    }
+}

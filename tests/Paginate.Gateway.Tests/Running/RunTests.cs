@@ -1,0 +1,212 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Paginate.Engine.Runners;
+using Paginate.Engine.Storage;
+using Paginate.Gateway.Tests.Infrastructure;
+using Paginate.TestKit.Redis;
+using Paginate.TestKit.Upstream;
+using StackExchange.Redis;
+
+namespace Paginate.Gateway.Tests.Running;
+
+public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
+{
+    private readonly RedisFixture _redis;
+    private IConnectionMultiplexer _connection = null!;
+
+    public RunTests(RedisFixture redis) => _redis = redis;
+
+    public Task InitializeAsync()
+    {
+        _connection = RedisConnection.Connect(_redis.ConnectionString);
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        _connection.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Call_SinglePage_StreamsItemsAndMeta()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1},{"id":2}]}"""));
+        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items?q={{q}}").ToString()));
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        var response = await gateway.CallAsync(id, "?q=hello%20world");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(2, body.RootElement.GetProperty("items").GetArrayLength());
+        var meta = body.RootElement.GetProperty("meta");
+        Assert.Equal(id, meta.GetProperty("runner_id").GetString());
+        Assert.Equal(1, meta.GetProperty("pages").GetInt32());
+        Assert.Equal(2, meta.GetProperty("items").GetInt32());
+        Assert.Equal(200, meta.GetProperty("upstream_status").GetInt32());
+        Assert.False(meta.GetProperty("partial").GetBoolean());
+        Assert.Equal("hello world", upstream.Requests.Single().Query("q"));
+    }
+
+    [Fact]
+    public async Task Call_PlaceholdersFromJsonBody_FillWhatTheQueryLacks()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
+        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items?a={{a}}&n={{n}}&b={{b}}").ToString()));
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        var response = await gateway.CallAsync(id, "?a=fromquery", body: JsonContent.Create(new { a = "frombody", n = 42, b = true }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = upstream.Requests.Single();
+        Assert.Equal("fromquery", seen.Query("a"));
+        Assert.Equal("42", seen.Query("n"));
+        Assert.Equal("true", seen.Query("b"));
+    }
+
+    [Fact]
+    public async Task Call_MissingPlaceholder_Is400NamingOnlyTheName()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
+        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items?email={{email}}&key={{api_key}}").ToString()));
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        var response = await gateway.CallAsync(id, "?email=secret-canary-value");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+        using var body = JsonDocument.Parse(text);
+        Assert.Equal("api_key", body.RootElement.GetProperty("placeholder").GetString());
+        Assert.Contains("api_key", body.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-canary-value", text, StringComparison.Ordinal);
+        Assert.Equal(0, upstream.RequestCount);
+    }
+
+    [Fact]
+    public async Task Call_FirstPage500_Is502ProblemWithUpstreamStatus()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx =>
+        {
+            ctx.Response.StatusCode = 500;
+            return ctx.Response.WriteAsync("boom");
+        });
+        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()));
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        var response = await gateway.CallAsync(id);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(500, body.RootElement.GetProperty("upstream_status").GetInt32());
+        Assert.Equal("upstream_status", body.RootElement.GetProperty("error_code").GetString());
+        Assert.EndsWith("/upstream_error", body.RootElement.GetProperty("type").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_LaterPageFails_ReturnsPartialAnswer()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx =>
+        {
+            if (ctx.Request.Query["page"] == "2")
+            {
+                ctx.Response.StatusCode = 500;
+                return Task.CompletedTask;
+            }
+
+            return ctx.Response.WriteAsync("""{"data":[{"id":1}]}""");
+        });
+        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
+        {
+            Pagination = new PaginationSpec { Style = PaginationStyles.PageNumber },
+        });
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        var response = await gateway.CallAsync(id);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, body.RootElement.GetProperty("items").GetArrayLength());
+        var meta = body.RootElement.GetProperty("meta");
+        Assert.True(meta.GetProperty("partial").GetBoolean());
+        Assert.Equal("upstream_error", meta.GetProperty("stop_reason").GetString());
+        Assert.Equal("upstream_status", meta.GetProperty("error_code").GetString());
+    }
+
+    [Fact]
+    public async Task Call_ForwardHeaders_OnlyListedNamesGoUpstreamAndNeverTheToken()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
+        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString(), forwardHeaders: ["Authorization"]));
+        var token = await TestRunners.IssueTokenAsync(_connection, id);
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString, new GatewayHost.Settings { AllowedNetworks = ["10.0.0.0/8"] });
+
+        var response = await Eventually.UntilAsync(
+            () => gateway.CallAsync(id, token: token, headers: [new("Authorization", "Bearer up-secret"), new("X-Other", "not-forwarded")]),
+            r => r.StatusCode == HttpStatusCode.OK, what: "token accepted");
+
+        var seen = upstream.Requests.Single();
+        Assert.Equal("Bearer up-secret", seen.Header("Authorization"));
+        Assert.Null(seen.Header("X-Other"));
+        Assert.Null(seen.Header("x-clay-paginate-token"));
+        Assert.DoesNotContain(token, string.Join('\n', seen.Headers.Values), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Call_ClientHangsUp_StopsUpstreamRequests()
+    {
+        // An endless, slow page_number upstream: only the caller hanging up can stop this run early.
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", async ctx =>
+        {
+            await Task.Delay(100, ctx.RequestAborted);
+            await ctx.Response.WriteAsync("""{"data":[{"id":1},{"id":2}]}""", ctx.RequestAborted);
+        });
+        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
+        {
+            Pagination = new PaginationSpec { Style = PaginationStyles.PageNumber },
+            Limits = new LimitsSpec { MaxPages = 1000, MaxRetries = 0, TotalTimeoutMs = 900_000 },
+        });
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        using (var cts = new CancellationTokenSource())
+        {
+            var response = await gateway.CallAsync(id, cancellationToken: cts.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await Eventually.UntilAsync(() => Task.FromResult(upstream.RequestCount), n => n >= 3, what: "a few pages fetched");
+            cts.Cancel();
+            response.Dispose();
+        }
+
+        // Let the hang-up reach the gateway, then the count must stand still.
+        var settled = await Eventually.UntilAsync(
+            async () =>
+            {
+                var before = upstream.RequestCount;
+                await Task.Delay(500);
+                return (before, after: upstream.RequestCount);
+            },
+            c => c.before == c.after, what: "upstream requests stop");
+        await Task.Delay(500);
+        Assert.Equal(settled.after, upstream.RequestCount);
+        Assert.True(upstream.RequestCount < 100, $"{upstream.RequestCount} requests");
+    }
+
+    [Fact]
+    public async Task Call_InvalidJsonBodyWhilePlaceholderMissing_Is400WithoutEcho()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
+        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items?a={{a}}").ToString()));
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        var response = await gateway.CallAsync(id, body: new StringContent("{\"a\": canary-broken", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("canary-broken", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
