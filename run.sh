@@ -97,19 +97,26 @@ start() {
 # port_busy PORT: something accepts connections on 127.0.0.1:PORT.
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# wait_http NAME URL: waits up to 90 s for a 2xx from URL while NAME's process is alive.
+# wait_http NAME URL...: waits up to 90 s for a 2xx from any of the URLs while NAME's process is
+# alive. Requests carry the admin key when WAIT_AUTH is set.
+WAIT_AUTH=""
 wait_http() {
-  local name=$1 url=$2 i
+  local name=$1 url i
+  local headers=()
+  [ -n "$WAIT_AUTH" ] && headers=(-H "Authorization: Bearer $WAIT_AUTH")
+  shift
   for i in $(seq 1 180); do
     if ! kill -0 "${PIDS[$name]}" 2>/dev/null; then
       say "$name exited during startup; last lines of $RUN/logs/$name.log:"
       tail -n 30 "$RUN/logs/$name.log" >&2
       return 1
     fi
-    curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null && return 0
+    for url in "$@"; do
+      curl -fsS -o /dev/null --max-time 2 "${headers[@]}" "$url" 2>/dev/null && return 0
+    done
     sleep 0.5
   done
-  say "$name did not answer $url within 90 s; see $RUN/logs/$name.log"
+  say "$name did not answer $* within 90 s; see $RUN/logs/$name.log"
   return 1
 }
 
@@ -182,7 +189,8 @@ start admin "$RUN/logs/admin.log" "$RUN/app/Paginate.ConfigAdmin" \
   env Kestrel__Endpoints__Public__Url="$ADMIN_URL" \
   Admin__ApiKeys__0="$ADMIN_KEY" \
   Admin__PublicGatewayUrl="$GATEWAY_URL" \
-  Smtp__Host=localhost Smtp__Port=25 Smtp__From=paginate@localhost \
+  Admin__PublicAdminUrl="$ADMIN_URL" \
+  Smtp__From=paginate@localhost \
   Smtp__PickupDirectory="$RUN/mail" \
   dotnet Paginate.ConfigAdmin.dll
 
@@ -194,7 +202,8 @@ start gateway "$RUN/logs/gateway.log" "$RUN/app/Paginate.Gateway" \
 
 say "waiting for the services..."
 wait_http demo "$DEMO_URL/healthz" || exit 1
-wait_http admin "$ADMIN_URL/healthz" || exit 1
+# Listing runners proves the admin API, the key and Redis all work.
+WAIT_AUTH=$ADMIN_KEY wait_http admin "$ADMIN_URL/healthz" "$ADMIN_URL/api/runners" || exit 1
 wait_http gateway "$MANAGEMENT_URL/readyz" || exit 1
 
 # --- the demo runner: created once, reused while Redis keeps it ----------------------------------

@@ -159,6 +159,7 @@ for s in "${scenarios[@]}"; do
       check "$s: gateway Ingress routes to the public port" has "$(rendered "$s" ingress-gateway.yaml)" port 'name: public'
       check "$s: admin Ingress routes to the admin port" has "$(rendered "$s" ingress-admin.yaml)" port 'name: http'
       check "$s: runner_url base follows the gateway Ingress" grep -q 'Admin__PublicGatewayUrl: "https://paginate.example.com"' "$cm"
+      check "$s: admin links follow the admin Ingress" grep -q 'Admin__PublicAdminUrl: "https://paginate-admin.example.com"' "$cm"
       check "$s: PDB uses maxUnavailable" grep -q 'maxUnavailable: 1' "$(rendered "$s" gateway-pdb.yaml)"
       ;;
   esac

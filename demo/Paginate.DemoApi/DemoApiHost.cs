@@ -24,6 +24,7 @@ public static class DemoApiHost
         app.MapNextLink();
         app.MapLinkHeader();
         app.MapItems();
+        app.MapGraphQl();
         return app;
     }
 }

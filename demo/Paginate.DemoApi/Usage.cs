@@ -4,7 +4,7 @@ namespace Paginate.DemoApi;
 internal static class Usage
 {
     public const string Text = """
-        Paginate demo API: the same deterministic customer list, paged six ways.
+        Paginate demo API: the same deterministic customer list, paged seven ways.
 
           GET /pages?page=N&per_page=M        page_number: { data, page, per_page, total_pages, total }
           GET /offset?offset=O&limit=L        offset:      { results, offset, limit, total }
@@ -12,6 +12,8 @@ internal static class Usage
           GET /links?page=N                   next link:   { data, links: { next } } (relative link)
           GET /github?page=N&per_page=M       Link header: root array + Link: <...>; rel="next" (GitHub-like)
           GET /items                          one root array, no paging
+          POST /graphql  {"variables":{"first":N,"after":ID}}  body cursor: data.customers.nodes,
+                                              data.customers.pageInfo.{hasNextPage,endCursor}
 
         Knobs on every route:
           items=N       items per page (default 20; per_page/limit win where the route has them)

@@ -112,6 +112,16 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end }}
 
+{{/* The base of management_url and analytics_url: explicit value, else the first admin ingress host. */}}
+{{- define "paginate.publicAdminUrl" -}}
+{{- if .Values.configAdmin.publicAdminUrl }}
+{{- .Values.configAdmin.publicAdminUrl }}
+{{- else if and .Values.ingress.admin.enabled .Values.ingress.admin.hosts }}
+{{- $scheme := ternary "https" "http" (gt (len .Values.ingress.admin.tls) 0) }}
+{{- printf "%s://%s" $scheme (first .Values.ingress.admin.hosts).host }}
+{{- end }}
+{{- end }}
+
 {{/* The Prometheus selector for this release's gateway series (job = the gateway Service name). */}}
 {{- define "paginate.metricsSelector" -}}
 namespace="{{ .Release.Namespace }}",job="{{ include "paginate.gateway.fullname" . }}"
