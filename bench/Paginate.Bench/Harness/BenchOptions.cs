@@ -19,11 +19,11 @@ internal sealed record BenchOptions
     /// <summary>Workload numbers to run (1..7); empty for all.</summary>
     public IReadOnlySet<int> Only { get; init; } = new HashSet<int>();
 
-    public int WrkSeconds { get; init; } = 8;
+    public int WrkSeconds { get; init; } = 6;
 
     public int WrkConnections { get; init; } = 64;
 
-    public int WrkRepetitions { get; init; } = 3;
+    public int WrkRepetitions { get; init; } = 5;
 
     public int MemoryPages { get; init; } = 1000;
 

@@ -34,7 +34,7 @@ internal sealed class SequentialOverhead : IWorkload
         var expected = (long)Pages * context.Options.ItemsPerPage;
         // 0 ms first, with a long warm-up: it is cheap, and it brings every mode's code to its optimised tier.
         var fast = await Compare(context, $"{Pages} pages at 0 ms", context.PagesUrl(Pages, 0), _seq0, null, expected, callsPerSample: 10, warmup: 30, cancellationToken).ConfigureAwait(false);
-        var slow = await Compare(context, $"{Pages} pages at 20 ms", context.PagesUrl(Pages, 20), _seq20, _par20, expected, callsPerSample: 3, warmup: 2, cancellationToken).ConfigureAwait(false);
+        var slow = await Compare(context, $"{Pages} pages at 20 ms", context.PagesUrl(Pages, 20), _seq20, _par20, expected, callsPerSample: context.Options.Quick ? 3 : 5, warmup: 2, cancellationToken).ConfigureAwait(false);
         context.Raw["sequential_20ms"] = slow.ToRaw();
         context.Raw["sequential_0ms"] = fast.ToRaw();
         return [Overhead(context, slow, fast), Peer(context, slow, fast)];
@@ -74,7 +74,7 @@ internal sealed class SequentialOverhead : IWorkload
             The same {Pages} pages of {context.Options.ItemsPerPage} items from the demo upstream's `/pages` route, read by a
             plain C# `HttpClient` loop (request page N, parse it, count its items, stop at `total_pages`) and through
             the gateway (`page_number` runner, `total_pages_path`, `full` shape, the client streams and counts the
-            answer). {context.Options.Repetitions} interleaved repetitions; one sample is the median of 3 calls at 20 ms and of 10 calls at 0 ms.
+            answer). {context.Options.Repetitions} interleaved repetitions; one sample is the median of {(context.Options.Quick ? 3 : 5)} calls at 20 ms and of 10 calls at 0 ms.
             Ratios and differences are taken within a repetition, then summarised.
 
             {ModeTable(slow, Loop, [Loop, Gateway])}
