@@ -90,7 +90,7 @@ internal sealed class CatalogScale : IWorkload
                 var id = "rn_benchlive" + i.ToString("D4", CultureInfo.InvariantCulture);
                 var watch = Stopwatch.StartNew();
                 await BenchRunners.PublishAsync(store, id, BenchRunners.PassThrough("published live " + i, url), cancellationToken).ConfigureAwait(false);
-                var served = await UntilServedAsync(context.Client, gateway.RunnerUrl(id), TimeSpan.FromSeconds(10), cancellationToken, pollMs: 2).ConfigureAwait(false);
+                var served = await UntilServedAsync(context.Client, gateway.RunnerUrl(id), TimeSpan.FromSeconds(10), cancellationToken, pollMs: 2, anyAnswer: true).ConfigureAwait(false);
                 if (served is null)
                 {
                     errors.Add($"{id} not served within 10 s of publishing");
@@ -150,15 +150,18 @@ internal sealed class CatalogScale : IWorkload
 
     private static string CatalogId(int i) => "rn_cat" + i.ToString("D6", CultureInfo.InvariantCulture);
 
-    /// <summary>Milliseconds until the runner answers 200 with its item, or null after <paramref name="timeout"/>.</summary>
-    private static async Task<double?> UntilServedAsync(HttpClient client, string url, TimeSpan timeout, CancellationToken cancellationToken, int pollMs = 5)
+    /// <summary>
+    /// Milliseconds until the runner answers 200 (or, with <paramref name="anyAnswer"/>, anything but 404), or null
+    /// when it answers something else or <paramref name="timeout"/> passes.
+    /// </summary>
+    private static async Task<double?> UntilServedAsync(HttpClient client, string url, TimeSpan timeout, CancellationToken cancellationToken, int pollMs = 5, bool anyAnswer = false)
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < timeout)
         {
             using (var response = await client.GetAsync(url, cancellationToken).ConfigureAwait(false))
             {
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode == HttpStatusCode.OK || (anyAnswer && response.StatusCode != HttpStatusCode.NotFound))
                 {
                     return watch.Elapsed.TotalMilliseconds;
                 }
