@@ -111,9 +111,11 @@ internal sealed class PassThrough : IWorkload
         [
             new Section("4. Pass-through", text,
             [
-                new("4. Pass-through", "gateway ≥ 0.6× nginx requests/s", Fmt.Ratio(median), gatewayRatios.Count == 0 ? null : median >= 0.6,
+                new("4. Pass-through", "gateway ≥ 0.6× nginx requests/s", Fmt.Num(median, "0.000") + "×", gatewayRatios.Count == 0 ? null : median >= 0.6,
                     context.Nginx is null ? context.Missing.GetValueOrDefault("nginx", "nginx did not start")
-                    : median >= 0.6 ? "" : "the gateway parses and re-writes every answer and shares 2 cores with wrk and the upstream"),
+                    : median >= 0.6 ? ""
+                    : $"CPU per request: gateway {Micros(proxyCpu[Gateway])}, nginx {Micros(proxyCpu[Nginx])}. The gateway parses each page and writes its own answer"
+                      + " where nginx copies bytes, and wrk, the upstream and the proxy share 2 cores, so requests/s follow CPU per request"),
             ]),
         ];
     }
