@@ -178,4 +178,38 @@ public sealed class PageLoopStopTests
         Assert.Equal(StopReasons.CrossOriginNext, outcome.Result.StopReason);
         Assert.Equal(1, upstream.RequestCount);
     }
+
+    [Fact]
+    public async Task PageDelay_IsWaitedBetweenPages()
+    {
+        await using var upstream = await EndlessAsync();
+        var time = new Paginate.Engine.Tests.Upstream.RecordingTimeProvider();
+
+        var outcome = await RunAsync(PageNumber(upstream, FastLimits with { MaxPages = 3, PageDelayMs = 150 }), options: new PageLoopOptions { Time = time });
+
+        Assert.Equal(StopReasons.MaxPages, outcome.Result.StopReason);
+        Assert.Equal(2, time.DueTimes.Count(d => d == TimeSpan.FromMilliseconds(150)));
+    }
+
+    [Fact]
+    public async Task Cursor_InHeader_IsSentAsHeader()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync(r => r.Route("/h", ctx => ctx.Request.Headers["X-Page-Token"].ToString() switch
+        {
+            "" => Respond(ctx, "{\"items\":" + Items(1, 1) + ",\"token\":\"t2\"}"),
+            _ => Respond(ctx, "{\"items\":" + Items(2, 1) + "}"),
+        }));
+
+        var outcome = await RunAsync(new RunnerDefinition
+        {
+            Request = new() { Url = upstream.Url("/h").ToString() },
+            Pagination = new() { Style = PaginationStyles.Cursor, CursorPath = "token", CursorParam = new ParamPlacement { In = ParamLocations.Header, Name = "X-Page-Token" } },
+            Response = new() { ItemsPath = "items" },
+            Limits = FastLimits,
+        });
+
+        Assert.Equal(StopReasons.NoNextPage, outcome.Result.StopReason);
+        Assert.Equal([null, "t2"], upstream.Requests.Select(q => q.Header("X-Page-Token")));
+        Assert.Equal("", upstream.Requests[1].QueryString);
+    }
 }

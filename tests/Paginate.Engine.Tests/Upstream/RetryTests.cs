@@ -125,12 +125,12 @@ public sealed class RetryTests
         await using var upstream = await ScriptedAsync((503, "3600"), (503, "3600"));
         var time = new RecordingTimeProvider();
 
-        var outcome = await RunAsync(Single(upstream, FastLimits with { TotalTimeoutMs = 600, PageTimeoutMs = 500 }), options: new PageLoopOptions { Time = time });
+        var outcome = await RunAsync(Single(upstream, FastLimits with { TotalTimeoutMs = 3000, PageTimeoutMs = 3000 }), options: new PageLoopOptions { Time = time });
 
         Assert.True(outcome.Result.FirstPageFailed);
         Assert.Equal(StopReasons.Timeout, outcome.Result.StopReason);
         Assert.Equal(ErrorCodes.Timeout, outcome.Result.ErrorCode);
-        Assert.DoesNotContain(time.DueTimes, d => d > TimeSpan.FromMilliseconds(600) && d != Timeout.InfiniteTimeSpan && d < TimeSpan.FromHours(2));
+        Assert.DoesNotContain(time.DueTimes, d => d > TimeSpan.FromMilliseconds(3000) && d != Timeout.InfiniteTimeSpan && d < TimeSpan.FromHours(2));
         Assert.Equal(1, upstream.RequestCount);
     }
 

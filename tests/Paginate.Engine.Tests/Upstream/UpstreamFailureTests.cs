@@ -192,7 +192,7 @@ public sealed class UpstreamFailureTests
             await Respond(ctx, "{\"data\":" + Items(1, 2) + "}");
         }));
 
-        var outcome = await RunAsync(PageNumber(upstream, limits: FastLimits with { PageTimeoutMs = 200, MaxRetries = 1 }));
+        var outcome = await RunAsync(PageNumber(upstream, limits: FastLimits with { PageTimeoutMs = 1000, MaxRetries = 1 }));
 
         Assert.True(outcome.Result.Partial);
         Assert.Equal(StopReasons.Timeout, outcome.Result.StopReason);
@@ -229,7 +229,7 @@ public sealed class UpstreamFailureTests
             await Respond(ctx, "{\"data\":" + Items(1, 2) + "}");
         }));
 
-        var outcome = await RunAsync(PageNumber(upstream, limits: FastLimits with { TotalTimeoutMs = 400, PageTimeoutMs = 400 }));
+        var outcome = await RunAsync(PageNumber(upstream, limits: FastLimits with { TotalTimeoutMs = 2000, PageTimeoutMs = 2000 }));
 
         Assert.False(outcome.Result.FirstPageFailed);
         Assert.Equal(StopReasons.Timeout, outcome.Result.StopReason);
