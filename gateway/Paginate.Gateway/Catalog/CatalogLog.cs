@@ -4,8 +4,8 @@ namespace Paginate.Gateway.Catalog;
 
 internal static partial class CatalogLog
 {
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Catalog loaded: version {Version}, {Runners} runners, {Added} new, {Tokens} tokens.")]
-    public static partial void Loaded(ILogger logger, long version, int runners, int added, int tokens);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Catalog loaded: version {Version}, {Runners} runners, {Added} new, {Tokens} tokens; fetched in {FetchMs} ms, compiled in {CompileMs} ms.")]
+    public static partial void Loaded(ILogger logger, long version, int runners, int added, int tokens, long fetchMs, long compileMs);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Runner {RunnerId} does not compile and is skipped.")]
     public static partial void RunnerRejected(ILogger logger, string runnerId);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -110,23 +111,26 @@ internal sealed class CatalogRefresher : BackgroundService
         var runners = new Dictionary<string, CompiledRunner>(current.Runners, StringComparer.Ordinal);
         var rejected = new HashSet<string>(current.Rejected, StringComparer.Ordinal);
         var added = 0;
-        if (unknown.Count > 0)
+        var fetchStart = Stopwatch.GetTimestamp();
+        var stored = await FetchAsync(unknown, cancellationToken).ConfigureAwait(false);
+        var compileStart = Stopwatch.GetTimestamp();
+        // Compiling is CPU work (validation, paths, scripts): spread a big first load over the cores.
+        var compiled = new CompiledRunner?[stored.Count];
+        Parallel.For(0, stored.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => compiled[i] = Compile(stored[i]));
+        for (var i = 0; i < stored.Count; i++)
         {
-            var stored = await _runners.GetManyAsync(unknown, cancellationToken).ConfigureAwait(false);
-            foreach (var runner in stored)
+            if (compiled[i] is { } runner)
             {
-                if (Compile(runner) is { } compiled)
-                {
-                    runners[runner.Id] = compiled;
-                    added++;
-                }
-                else
-                {
-                    rejected.Add(runner.Id);
-                }
+                runners[stored[i].Id] = runner;
+                added++;
+            }
+            else
+            {
+                rejected.Add(stored[i].Id);
             }
         }
 
+        var compileEnd = Stopwatch.GetTimestamp();
         var hashes = await _tokens.GetAllHashesAsync(cancellationToken).ConfigureAwait(false);
         var tokenHashes = new Dictionary<string, byte[]>(hashes.Count, StringComparer.Ordinal);
         foreach (var (id, hash) in hashes)
@@ -137,8 +141,28 @@ internal sealed class CatalogRefresher : BackgroundService
         _catalog.Publish(new CatalogSnapshot(version, runners, tokenHashes, rejected));
         if (added > 0 || !current.Runners.Count.Equals(runners.Count) || current.Version < 0)
         {
-            CatalogLog.Loaded(_logger, version, runners.Count, added, tokenHashes.Count);
+            CatalogLog.Loaded(_logger, version, runners.Count, added, tokenHashes.Count,
+                (long)Stopwatch.GetElapsedTime(fetchStart, compileStart).TotalMilliseconds, (long)Stopwatch.GetElapsedTime(compileStart, compileEnd).TotalMilliseconds);
         }
+    }
+
+    /// <summary>Fetches in concurrent chunks: the round trips overlap instead of queueing one after another.</summary>
+    private async Task<IReadOnlyList<StoredRunner>> FetchAsync(List<string> ids, CancellationToken cancellationToken)
+    {
+        const int chunk = 1000;
+        if (ids.Count <= chunk)
+        {
+            return ids.Count == 0 ? [] : await _runners.GetManyAsync(ids, cancellationToken).ConfigureAwait(false);
+        }
+
+        var tasks = new List<Task<IReadOnlyList<StoredRunner>>>();
+        for (var start = 0; start < ids.Count; start += chunk)
+        {
+            tasks.Add(_runners.GetManyAsync(ids.GetRange(start, Math.Min(chunk, ids.Count - start)), cancellationToken));
+        }
+
+        var parts = await Task.WhenAll(tasks).ConfigureAwait(false);
+        return [.. parts.SelectMany(p => p)];
     }
 
     private CompiledRunner? Compile(StoredRunner stored)

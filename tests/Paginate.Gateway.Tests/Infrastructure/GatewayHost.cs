@@ -63,6 +63,7 @@ public sealed class GatewayHost : IAsyncDisposable
         var logs = new CapturedLogs();
         var app = GatewayApp.Build([.. args], builder =>
         {
+            builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddProvider(logs);
         });

@@ -72,6 +72,24 @@ public sealed partial class MetricsTests : IClassFixture<RedisFixture>
         return lines[0][(lines[0].LastIndexOf(' ') + 1)..];
     }
 
+    [Fact]
+    public async Task Scrape_AnotherGatewayInTheProcessStops_OwnSeriesRemain()
+    {
+        await using var kept = await GatewayHost.StartAsync(_redis.ConnectionString);
+        var stopped = await GatewayHost.StartAsync(_redis.ConnectionString);
+        await kept.CallAsync("rn_unknown_kept");
+
+        await stopped.DisposeAsync();
+        var first = await kept.Management.GetStringAsync("/metrics");
+        var second = await kept.Management.GetStringAsync("/metrics");
+
+        foreach (var text in new[] { first, second })
+        {
+            Assert.Single(text.Split('\n'), l => l.StartsWith("paginate_runners_loaded{", StringComparison.Ordinal));
+            Assert.Contains(text.Split('\n'), l => l.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal));
+        }
+    }
+
     private static HashSet<string> SampleNames(string text) =>
         text.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => SampleName().Match(l).Value).ToHashSet(StringComparer.Ordinal);
 
