@@ -78,6 +78,8 @@ public static class GatewayApp
         var app = builder.Build();
         // Fail at start, not at the first call, when the allowlist or proxy list does not parse.
         _ = app.Services.GetRequiredService<AccessChecker>();
+        // The gauges exist from the first scrape on, not from the first call: alerts on absent series stay quiet.
+        _ = app.Services.GetRequiredService<GatewayMetrics>();
         var refresher = app.Services.GetRequiredService<CatalogRefresher>();
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Services.GetRequiredService<IConnectionMultiplexer>().ConnectionRestored += (_, _) => refresher.Wake());

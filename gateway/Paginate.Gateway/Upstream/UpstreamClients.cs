@@ -11,7 +11,7 @@ namespace Paginate.Gateway.Upstream;
 internal sealed class UpstreamClients : IDisposable
 {
     private readonly IForwarderHttpClientFactory _factory;
-    private readonly ConcurrentDictionary<string, HttpMessageInvoker> _clients = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<HttpMessageInvoker>> _clients = new(StringComparer.OrdinalIgnoreCase);
 
     public UpstreamClients(IForwarderHttpClientFactory factory) => _factory = factory;
 
@@ -21,7 +21,8 @@ internal sealed class UpstreamClients : IDisposable
     {
         ArgumentNullException.ThrowIfNull(origin);
         var key = origin.GetLeftPart(UriPartial.Authority);
-        return _clients.GetOrAdd(key, static (clusterId, factory) => factory.CreateClient(new ForwarderHttpClientContext
+        // Lazy: two first calls to a new origin must not build two connection pools and leak one.
+        return _clients.GetOrAdd(key, static (clusterId, factory) => new Lazy<HttpMessageInvoker>(() => factory.CreateClient(new ForwarderHttpClientContext
         {
             ClusterId = clusterId,
             OldConfig = HttpClientConfig.Empty,
@@ -29,14 +30,17 @@ internal sealed class UpstreamClients : IDisposable
             OldClient = null,
             NewConfig = HttpClientConfig.Empty,
             NewMetadata = null,
-        }), _factory);
+        })), _factory).Value;
     }
 
     public void Dispose()
     {
         foreach (var client in _clients.Values)
         {
-            client.Dispose();
+            if (client.IsValueCreated)
+            {
+                client.Value.Dispose();
+            }
         }
 
         _clients.Clear();

@@ -86,6 +86,11 @@ public sealed class CatalogTests : IAsyncLifetime
             () => gateway.Management.GetStringAsync("/metrics"),
             m => Regex.IsMatch(m, "paginate_catalog_stale\\{[^}]*\\} 1") && Regex.IsMatch(m, "paginate_redis_connected\\{[^}]*\\} 0"),
             what: "stale and disconnected gauges");
+        // The call above completed although its record cannot be written: the record is dropped and counted.
+        await Eventually.UntilAsync(
+            () => gateway.Management.GetStringAsync("/metrics"),
+            m => Regex.IsMatch(m, "paginate_call_records_dropped_total\\{[^}]*\\} [1-9]"),
+            what: "dropped call record counted");
 
         await _redis.StartAgainAsync();
         var after = await TestRunners.WriteQuietlyAsync(_redis, TestRunners.Simple(_upstream.Url("/items").ToString()));

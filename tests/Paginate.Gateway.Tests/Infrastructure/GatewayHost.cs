@@ -68,8 +68,7 @@ public sealed class GatewayHost : IAsyncDisposable
             builder.Logging.AddProvider(logs);
         });
         await app.StartAsync();
-        var listeners = app.Services.GetRequiredService<Listeners>();
-        var host = new GatewayHost(app, logs, listeners.PublicUrl!, listeners.ManagementUrl!);
+        var host = new GatewayHost(app, logs, app.GetPublicUrl(), app.GetManagementUrl());
         if (waitReady)
         {
             await Eventually.UntilAsync(

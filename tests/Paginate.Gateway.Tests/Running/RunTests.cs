@@ -110,6 +110,27 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_FirstPageTimesOut_Is504Problem()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", async ctx =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), ctx.RequestAborted);
+            await ctx.Response.WriteAsync("{}");
+        });
+        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
+        {
+            Limits = new LimitsSpec { MaxRetries = 0, PageTimeoutMs = 300, TotalTimeoutMs = 300 },
+        });
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        var response = await gateway.CallAsync(id);
+
+        Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("timeout", body.RootElement.GetProperty("error_code").GetString());
+    }
+
+    [Fact]
     public async Task Call_LaterPageFails_ReturnsPartialAnswer()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx =>

@@ -54,6 +54,18 @@ public sealed partial class MetricsTests : IClassFixture<RedisFixture>
     }
 
     [Fact]
+    public async Task Scrape_BeforeAnyCall_HasTheCatalogAndRedisGauges()
+    {
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        var text = await gateway.Management.GetStringAsync("/metrics");
+
+        Assert.Equal("0", Sample(text, "paginate_catalog_stale"));
+        Assert.Equal("1", Sample(text, "paginate_redis_connected"));
+        Assert.NotNull(Sample(text, "paginate_runners_loaded"));
+    }
+
+    [Fact]
     public async Task Scrape_TextFormat_IsPrometheus004()
     {
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
