@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Paginate.Engine.Json;
 using Paginate.Engine.Runners;
+using Paginate.Engine.Scripting;
 
 namespace Paginate.Engine.Paging.Strategies;
 
@@ -80,8 +81,19 @@ internal static class PagingStrategies
                 strategy = new LinkHeaderPagingStrategy();
                 break;
             case PaginationStyles.Script:
-                // Replaced by the script interpreter's strategy when it lands.
-                Add(errors, "pagination.script", "script paging is not available.");
+                if (string.IsNullOrWhiteSpace(spec.Script))
+                {
+                    Add(errors, "pagination.script", "script is required for style script.");
+                }
+                else if (ScriptProgram.TryParse(spec.Script, out var program, out var scriptError))
+                {
+                    strategy = new ScriptStrategy(program);
+                }
+                else
+                {
+                    Add(errors, "pagination.script", scriptError.ToString());
+                }
+
                 break;
             default:
                 Add(errors, "pagination.style", $"Unknown pagination style '{spec.Style}'; expected one of: {string.Join(", ", PaginationStyles.All)}.");

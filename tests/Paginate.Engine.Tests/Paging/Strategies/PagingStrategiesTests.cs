@@ -47,11 +47,12 @@ public sealed class PagingStrategiesTests
     }
 
     [Fact]
-    public void TryCreate_Script_IsNotAvailableYet()
+    public void TryCreate_Script_CompilesOrReportsPosition()
     {
-        var (ok, _, errors) = Create(new PaginationSpec { Style = PaginationStyles.Script, Script = "@pager.stop(true);" });
+        Assert.True(Create(new PaginationSpec { Style = PaginationStyles.Script, Script = "@pager.stop(true);" }).Ok);
+        var (ok, _, errors) = Create(new PaginationSpec { Style = PaginationStyles.Script, Script = "@pager.stop(true)" });
         Assert.False(ok);
-        Assert.Equal(["script paging is not available."], errors["pagination.script"]);
+        Assert.Equal(["line 1, column 18: expected ';' after the statement, found end of script"], errors["pagination.script"]);
     }
 
     [Fact]

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace Paginate.ConfigAdmin.Hosting;
+
+/// <summary>Builds the public URLs of a runner: on the gateway and in the web UI.</summary>
+internal sealed class PublicUrls(IOptions<AdminOptions> options)
+{
+    private readonly AdminOptions _options = options.Value;
+
+    public string RunnerUrl(HttpRequest request, string id) => $"{Base(_options.PublicGatewayUrl, request)}/r/{id}";
+
+    public string ManagementUrl(HttpRequest request, string id) => $"{Base(_options.PublicAdminUrl, request)}/runners/{id}";
+
+    public string AnalyticsUrl(HttpRequest request, string id) => $"{ManagementUrl(request, id)}/analytics";
+
+    private static string Base(string? configured, HttpRequest request) =>
+        (configured ?? $"{request.Scheme}://{request.Host}{request.PathBase}").TrimEnd('/');
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Paginate.ConfigAdmin.Http;
+using Paginate.ConfigAdmin.Problems;
+using Paginate.ConfigAdmin.Runners;
+using Paginate.Engine.Storage;
+
+namespace Paginate.ConfigAdmin.Notes;
+
+/// <summary>Append-only usage notes per runner: short text, capped in count, never a credential.</summary>
+internal static class UsageNotesApi
+{
+    public const int MaxLength = 500;
+    public const int MaxNotes = 1000;
+
+    public static IEndpointRouteBuilder MapUsageNotes(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/runners/{id}/usage-notes").WithTags("Usage notes");
+        group.MapPost("/", AddAsync)
+            .Accepts<UsageNoteRequest>("application/json")
+            .WithSummary("Append a note (credential-looking text is refused)")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(415);
+        group.MapGet("/", ListAsync).WithSummary("All notes, oldest first").ProducesProblem(404);
+        return api;
+    }
+
+    private static async Task<Results<Created<UsageNoteView>, ProblemHttpResult>> AddAsync(
+        string id,
+        HttpRequest request,
+        IRunnerStore runners,
+        IUsageNoteStore notes,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var runner = await RunnersApi.FindAsync(runners, id, cancellationToken).ConfigureAwait(false);
+        if (runner is null)
+        {
+            return ApiProblems.RunnerNotFound(id);
+        }
+
+        var (document, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        string text;
+        using (document)
+        {
+            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            JsonBody.RejectUnknownFields(document!.RootElement, ["note"], errors);
+            text = document.RootElement.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()!.Trim() : "";
+            if (text.Length == 0)
+            {
+                JsonBody.AddError(errors, "note", "is required: a non-empty string.");
+            }
+            else if (text.Length > MaxLength)
+            {
+                JsonBody.AddError(errors, "note", $"must be at most {MaxLength} characters.");
+            }
+            else if (CredentialDetector.Check(text) is { } reason)
+            {
+                JsonBody.AddError(errors, "note", $"{reason}; notes must not hold credentials.");
+            }
+
+            if (errors.Count > 0)
+            {
+                return ApiProblems.Validation(JsonBody.Freeze(errors));
+            }
+        }
+
+        var existing = await notes.ListAsync(runner.Id, cancellationToken).ConfigureAwait(false);
+        if (existing.Count >= MaxNotes)
+        {
+            return ApiProblems.Status(StatusCodes.Status409Conflict, "Too many notes", $"A runner keeps at most {MaxNotes} notes.", ProblemTypes.Conflict);
+        }
+
+        var note = new UsageNote(text, time.GetUtcNow());
+        await notes.AppendAsync(runner.Id, note, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Created($"/api/runners/{runner.Id}/usage-notes", new UsageNoteView(note.Note, note.CreatedAt));
+    }
+
+    private static async Task<Results<Ok<UsageNoteList>, ProblemHttpResult>> ListAsync(
+        string id,
+        IRunnerStore runners,
+        IUsageNoteStore notes,
+        CancellationToken cancellationToken)
+    {
+        var runner = await RunnersApi.FindAsync(runners, id, cancellationToken).ConfigureAwait(false);
+        if (runner is null)
+        {
+            return ApiProblems.RunnerNotFound(id);
+        }
+
+        var list = await notes.ListAsync(runner.Id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new UsageNoteList([.. list.Select(n => new UsageNoteView(n.Note, n.CreatedAt))]));
+    }
+}

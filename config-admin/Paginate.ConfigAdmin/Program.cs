@@ -1,0 +1,3 @@
+using Paginate.ConfigAdmin;
+
+AdminApp.Build(args).Run();

@@ -1,0 +1,22 @@
+namespace Paginate.ConfigAdmin.Tokens;
+
+/// <summary>The <c>Smtp</c> section (CONTRACT §4): how token mails are delivered.</summary>
+public sealed record SmtpOptions
+{
+    public const string Section = "Smtp";
+
+    /// <summary>SMTP server host. Required unless <see cref="PickupDirectory"/> is set.</summary>
+    public string? Host { get; init; }
+
+    /// <summary>SMTP port (default 25).</summary>
+    public int Port { get; init; } = 25;
+
+    /// <summary>Sender address (default <c>paginate@localhost</c>).</summary>
+    public string From { get; init; } = "paginate@localhost";
+
+    /// <summary>When set, each mail is written to this directory as a <c>.eml</c> file instead of sent.</summary>
+    public string? PickupDirectory { get; init; }
+
+    /// <summary>True when one of the delivery methods is configured.</summary>
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(PickupDirectory) || !string.IsNullOrWhiteSpace(Host);
+}
