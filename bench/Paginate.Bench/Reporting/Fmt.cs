@@ -17,7 +17,7 @@ internal static class Fmt
 
     public static string Ratio(double value) => Num(value, "0.00") + "×";
 
-    public static string Mb(double kb) => Num(kb / 1024, "0.0") + " MB";
+    public static string Mb(double kb) => Num(kb / 1024, "0.0") + " MiB";
 
     public static string Int(double value) => Num(value, "#,0");
 }

@@ -109,7 +109,10 @@ internal sealed class ConcurrentLoad : IWorkload
                 new("6. Load", "no thread-pool starvation", starvationEvidence, latencies.Count == 0 ? null : !starved,
                     $"starved = threads grew by more than {MaxThreadGrowth}: a pool blocked by synchronous waits injects a thread every ~0.5 s for as long as"
                     + " it stays blocked. A queue with few threads means work waiting for CPU, not for threads (see the CPU row in section 6)"),
-                new("6. Load", "added latency p50 / p99 (report)", $"{Fmt.Ms(Stats.Percentile(added, 50))} / {Fmt.Ms(p99Added)}", null, "reported, no target"),
+                new("6. Load", "added latency p50 / p99 (report)", $"{Fmt.Ms(Stats.Percentile(added, 50))} / {Fmt.Ms(p99Added)}", null,
+                    $"reported, no target. The gateway, upstream and client used {Fmt.Num(100 * (cpu.Gateway + cpu.Upstream + cpu.Client) / (2 * wallMs), "0")}% of the 2 cores"
+                    + $" during the waves (gateway {Fmt.Ms(cpu.Gateway / totalCalls)} CPU per call)"
+                    + ((cpu.Gateway + cpu.Upstream + cpu.Client) / (2 * wallMs) >= 0.6 ? ": the added latency is mostly waiting for CPU" : "; other work on the shared machine took the rest")),
             ]),
         ];
     }

@@ -65,7 +65,7 @@ internal sealed class MemoryStreaming : IWorkload
                     count is null ? "n/a" : Fmt.Mb(count.Bytes / 1024.0),
                     count is null ? "n/a" : $"{count.Items} / {count.MetaItems}",
                     Fmt.Ms(watch.Elapsed.TotalMilliseconds),
-                    count is null ? "n/a" : Fmt.Num(count.Bytes / 1_048_576.0 / watch.Elapsed.TotalSeconds, "0") + " MB/s",
+                    count is null ? "n/a" : Fmt.Num(count.Bytes / 1_048_576.0 / watch.Elapsed.TotalSeconds, "0") + " MiB/s",
                     Fmt.Mb(before.RssKb), Fmt.Mb(sampler.MaxRssKb), Fmt.Mb(growth));
             }
 
