@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Storage;
+using Paginate.Engine.Upstream;
 using Paginate.Gateway.Access;
 using Paginate.Gateway.Catalog;
 using Paginate.Gateway.Hosting;

@@ -29,7 +29,7 @@ internal sealed partial class DryRunner(
 
     /// <summary>
     /// Compiles <paramref name="definition"/> with dry-run limits and checks the input against it: test
-    /// headers must be forwarded headers, every placeholder needs a value. Errors are added by field.
+    /// headers must be forwarded headers, every placeholder needs a value that keeps the URL's path. Errors are added by field.
     /// </summary>
     public CompiledRunner? Prepare(RunnerDefinition definition, DryRunInput input, string configPrefix, Dictionary<string, List<string>> errors)
     {
@@ -62,6 +62,19 @@ internal sealed partial class DryRunner(
             if (!input.Query.ContainsKey(name))
             {
                 JsonBody.AddError(errors, $"test_query.{name}", $"missing value for placeholder '{name}'.");
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            try
+            {
+                // A value such as ".." would move the URL to another path: refuse it here, by name.
+                _ = Placeholders.ExpandUrl(runner.Definition.Request.Url!, input.Query);
+            }
+            catch (PlaceholderException ex)
+            {
+                JsonBody.AddError(errors, $"test_query.{ex.Name}", ex.Message);
             }
         }
 

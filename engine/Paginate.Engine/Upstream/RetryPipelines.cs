@@ -14,7 +14,8 @@ namespace Paginate.Engine.Upstream;
 /// and a page that went over <c>page_timeout_ms</c> (a stalled connection is a network fault too; the
 /// total timeout still bounds the whole). Not retried: other statuses, invalid JSON, missing items,
 /// oversize pages, blocked addresses. Backoff is exponential with jitter from <c>retry_delay_ms</c>; an
-/// upstream <c>Retry-After</c> (seconds or HTTP date) replaces it, capped by the time left in the run.
+/// upstream <c>Retry-After</c> (seconds or HTTP date) replaces it; one that outlasts the time left in the run
+/// is not waited for: the page fails with the upstream's status.
 /// </remarks>
 internal sealed class RetryPipelines
 {
@@ -36,7 +37,8 @@ internal sealed class RetryPipelines
                 Delay = TimeSpan.FromMilliseconds(key.DelayMs),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
-                ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Result is { Retryable: true }),
+                ShouldHandle = static args => ValueTask.FromResult(
+                    args.Outcome.Result is { Retryable: true } attempt && !WaitOutlastsBudget(attempt, args.Context)),
                 DelayGenerator = static args =>
                 {
                     if (args.Outcome.Result?.RetryAfter is not { } retryAfter)
@@ -58,4 +60,13 @@ internal sealed class RetryPipelines
                 },
             })
             .Build();
+
+    /// <summary>
+    /// An upstream that asks us to come back after the run's budget has ended cannot be retried in time:
+    /// failing now with its own status is more useful than waiting out the budget to report a timeout.
+    /// </summary>
+    private static bool WaitOutlastsBudget(PageAttempt attempt, ResilienceContext context) =>
+        attempt.RetryAfter is { } retryAfter
+        && context.Properties.TryGetValue(BudgetKey, out var budget)
+        && retryAfter >= budget.TimeLeft;
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Paginate.Engine.Output;
 using Paginate.Engine.Paging;
+using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Telemetry;
@@ -86,6 +87,13 @@ internal sealed class PaginationMiddleware
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
             result = new RunResult { StopReason = StopReasons.ClientCancelled };
+        }
+        catch (PlaceholderException ex) when (!writer.Started)
+        {
+            // Thrown while page 1's URL is built; its message names the placeholder, never the value.
+            RunLog.InvalidPlaceholder(_logger, RunLog.Route, call.RunnerId, ex.Name);
+            await Problems.InvalidPlaceholderAsync(context, ex.Name, ex.Message).ConfigureAwait(false);
+            return;
         }
         catch (Exception ex)
         {

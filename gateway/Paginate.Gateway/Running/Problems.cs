@@ -26,6 +26,9 @@ internal static class Problems
         "missing_placeholder", "Missing placeholder", $"The runner needs a value for placeholder '{name}' (query string or JSON body).",
         new Dictionary<string, object?> { ["placeholder"] = name });
 
+    public static Task InvalidPlaceholderAsync(HttpContext context, string name, string detail) => WriteAsync(context, StatusCodes.Status400BadRequest,
+        "invalid_placeholder", "Invalid placeholder value", detail, new Dictionary<string, object?> { ["placeholder"] = name });
+
     public static Task InvalidBodyAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status400BadRequest,
         "invalid_body", "Invalid request body", "The request body is not a JSON object within the size limit.");
 

@@ -19,6 +19,9 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "{Route} runner {RunnerId}: missing placeholder {Placeholder}.")]
     public static partial void MissingPlaceholder(ILogger logger, string route, string runnerId, string placeholder);
 
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "{Route} runner {RunnerId}: refused value of placeholder {Placeholder}.")]
+    public static partial void InvalidPlaceholder(ILogger logger, string route, string runnerId, string placeholder);
+
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "{Route} runner {RunnerId}: caller hung up after {DurationMs} ms.")]
     public static partial void ClientCancelled(ILogger logger, string route, string runnerId, long durationMs);
 

@@ -1,4 +1,5 @@
 using System.Net.Http;
+using Paginate.Engine.Upstream;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Paginate.Gateway.Upstream;

@@ -125,6 +125,14 @@ public sealed class DetectTests(RedisFixture redis)
         using var missing = await host.PostAsync("api/runners/detect", new { request = new { url = upstream.Url("/single?x={{x}}").ToString() } });
         Json.Errors(await Json.ProblemAsync(missing, HttpStatusCode.BadRequest), "test_query.x");
 
+        using var climbing = await host.PostAsync("api/runners/detect", new
+        {
+            request = new { url = upstream.Url("/accounts/{{account}}/items").ToString() },
+            test_query = new Dictionary<string, string> { ["account"] = ".." },
+        });
+        Json.Errors(await Json.ProblemAsync(climbing, HttpStatusCode.BadRequest), "test_query.account");
+        Assert.DoesNotContain(upstream.Requests, r => r.Path.Contains("items", StringComparison.Ordinal));
+
         using var noRequest = await host.PostAsync("api/runners/detect", new { test_query = new { } });
         Json.Errors(await Json.ProblemAsync(noRequest, HttpStatusCode.BadRequest), "request");
 

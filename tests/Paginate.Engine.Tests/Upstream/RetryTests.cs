@@ -120,7 +120,7 @@ public sealed class RetryTests
     }
 
     [Fact]
-    public async Task RetryAfterBeyondTheTotalBudget_IsCappedByIt_AndTimesOut()
+    public async Task RetryAfterBeyondTheTotalBudget_IsNotWaitedFor_AndFailsWithTheUpstreamStatus()
     {
         await using var upstream = await ScriptedAsync((503, "3600"), (503, "3600"));
         var time = new RecordingTimeProvider();
@@ -128,8 +128,10 @@ public sealed class RetryTests
         var outcome = await RunAsync(Single(upstream, FastLimits with { TotalTimeoutMs = 3000, PageTimeoutMs = 3000 }), options: new PageLoopOptions { Time = time });
 
         Assert.True(outcome.Result.FirstPageFailed);
-        Assert.Equal(StopReasons.Timeout, outcome.Result.StopReason);
-        Assert.Equal(ErrorCodes.Timeout, outcome.Result.ErrorCode);
+        Assert.Equal(StopReasons.UpstreamError, outcome.Result.StopReason);
+        Assert.Equal(ErrorCodes.UpstreamStatus, outcome.Result.ErrorCode);
+        Assert.Equal(503, outcome.Result.UpstreamStatus);
+        Assert.Equal(0, outcome.Result.Retries);
         Assert.DoesNotContain(time.DueTimes, d => d > TimeSpan.FromMilliseconds(3000) && d != Timeout.InfiniteTimeSpan && d < TimeSpan.FromHours(2));
         Assert.Equal(1, upstream.RequestCount);
     }

@@ -89,6 +89,22 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_PlaceholderValueClimbingThePath_Is400NamingOnlyTheName()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync("/accounts/{id}/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
+        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/accounts/{{account}}/items").ToString()));
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        var response = await gateway.CallAsync(id, "?account=..");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.EndsWith("/invalid_placeholder", body.RootElement.GetProperty("type").GetString(), StringComparison.Ordinal);
+        Assert.Equal("account", body.RootElement.GetProperty("placeholder").GetString());
+        Assert.Equal(0, upstream.RequestCount);
+    }
+
+    [Fact]
     public async Task Call_FirstPage500_Is502ProblemWithUpstreamStatus()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx =>

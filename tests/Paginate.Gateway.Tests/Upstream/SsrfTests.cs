@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Paginate.Gateway.Tests.Infrastructure;
-using Paginate.Gateway.Upstream;
+using Paginate.Engine.Upstream;
 using Paginate.TestKit.Redis;
 using Paginate.TestKit.Upstream;
 
@@ -22,7 +22,7 @@ public sealed class SsrfTests : IClassFixture<RedisFixture>
         // resolves to this machine's own (loopback or private) addresses: only the connect-time check can catch it.
         var host = Dns.GetHostName();
         var addresses = await Dns.GetHostAddressesAsync(host);
-        Assert.True(addresses.Length > 0 && addresses.All(AddressPolicy.IsBlocked), $"precondition: {host} resolves to non-public addresses only: {string.Join(",", addresses.Select(a => a.ToString()))}");
+        Assert.True(addresses.Length > 0 && addresses.All(UpstreamAddressPolicy.IsBlocked), $"precondition: {host} resolves to non-public addresses only: {string.Join(",", addresses.Select(a => a.ToString()))}");
         var id = await TestRunners.WriteQuietlyAsync(_redis.Server, TestRunners.Simple($"https://{host}:{upstream.BaseUri.Port}/items"));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString, new() { AllowPrivateUpstreams = false });
 

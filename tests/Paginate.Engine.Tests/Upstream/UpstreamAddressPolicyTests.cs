@@ -1,9 +1,9 @@
 using System.Net;
-using Paginate.Gateway.Upstream;
+using Paginate.Engine.Upstream;
 
-namespace Paginate.Gateway.Tests.Upstream;
+namespace Paginate.Engine.Tests.Upstream;
 
-public sealed class AddressPolicyTests
+public sealed class UpstreamAddressPolicyTests
 {
     [Theory]
     [InlineData("127.0.0.1")]
@@ -39,7 +39,7 @@ public sealed class AddressPolicyTests
     [InlineData("2001:db8::1")]
     public void IsBlocked_PrivateLoopbackLinkLocalMetadataAndFriends_AreBlocked(string address)
     {
-        Assert.True(AddressPolicy.IsBlocked(IPAddress.Parse(address)));
+        Assert.True(UpstreamAddressPolicy.IsBlocked(IPAddress.Parse(address)));
     }
 
     [Theory]
@@ -53,6 +53,6 @@ public sealed class AddressPolicyTests
     [InlineData("64:ff9b::808:808")] // NAT64 of 8.8.8.8
     public void IsBlocked_PublicUnicast_IsAllowed(string address)
     {
-        Assert.False(AddressPolicy.IsBlocked(IPAddress.Parse(address)));
+        Assert.False(UpstreamAddressPolicy.IsBlocked(IPAddress.Parse(address)));
     }
 }

@@ -1,17 +1,16 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using Paginate.Engine.Upstream;
 
-namespace Paginate.Gateway.Upstream;
+namespace Paginate.Engine.Upstream;
 
 /// <summary>
 /// The <see cref="SocketsHttpHandler.ConnectCallback"/> of every upstream connection. It resolves the host
-/// once, drops the addresses <see cref="AddressPolicy"/> refuses, connects to an allowed address and checks
+/// once, drops the addresses <see cref="UpstreamAddressPolicy"/> refuses, connects to an allowed address and checks
 /// the address the socket is really connected to. Checking the connected address (not a second lookup)
 /// is what defeats DNS rebinding.
 /// </summary>
-internal sealed class GuardedConnector
+public sealed class GuardedConnector
 {
     private readonly bool _allowPrivate;
 
@@ -26,7 +25,7 @@ internal sealed class GuardedConnector
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
 
-        var allowed = _allowPrivate ? addresses : Array.FindAll(addresses, a => !AddressPolicy.IsBlocked(a));
+        var allowed = _allowPrivate ? addresses : Array.FindAll(addresses, a => !UpstreamAddressPolicy.IsBlocked(a));
         if (allowed.Length == 0)
         {
             throw new UpstreamBlockedException();
@@ -39,7 +38,7 @@ internal sealed class GuardedConnector
             try
             {
                 await socket.ConnectAsync(new IPEndPoint(address, port), cancellationToken).ConfigureAwait(false);
-                if (!_allowPrivate && (socket.RemoteEndPoint is not IPEndPoint connected || AddressPolicy.IsBlocked(connected.Address)))
+                if (!_allowPrivate && (socket.RemoteEndPoint is not IPEndPoint connected || UpstreamAddressPolicy.IsBlocked(connected.Address)))
                 {
                     socket.Dispose();
                     throw new UpstreamBlockedException();

@@ -2,9 +2,8 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using Paginate.Engine.Upstream;
-using Paginate.Gateway.Upstream;
 
-namespace Paginate.Gateway.Tests.Upstream;
+namespace Paginate.Engine.Tests.Upstream;
 
 public sealed class GuardedConnectorTests
 {

@@ -1,15 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Paginate.Gateway.Upstream;
+namespace Paginate.Engine.Upstream;
 
 /// <summary>
 /// Which upstream addresses a runner may reach. Refuses everything that is not a routable public unicast
 /// address: private, loopback, link-local, CGNAT, unique-local, multicast, unspecified, documentation and
-/// benchmark ranges, and cloud metadata endpoints; IPv6 forms that carry an IPv4 address (mapped, NAT64,
+/// benchmark ranges, and cloud metadata endpoints (the gateway and the admin's dry runs share this rule); IPv6 forms that carry an IPv4 address (mapped, NAT64,
 /// 6to4) are judged by the IPv4 address inside.
 /// </summary>
-internal static class AddressPolicy
+public static class UpstreamAddressPolicy
 {
     private static readonly IPNetwork[] BlockedV4 =
     [
