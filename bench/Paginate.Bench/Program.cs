@@ -1,10 +1,13 @@
+using Paginate.Bench;
 using Paginate.Bench.Engine;
 
 // Dispatch by the first argument: one entry per benchmark family, e.g.
 //   dotnet run -c Release --project bench/Paginate.Bench -- engine
+//   bench/run.sh   (runs `gateway` with the paths of the Release builds)
 return args.FirstOrDefault() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
+    "gateway" => await GatewayBench.RunAsync(args[1..]),
     "script" => Paginate.Bench.ScriptBench.Run(args[1..]),
     _ => Usage(),
 };
@@ -13,6 +16,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Paginate.Bench <benchmark> [options]");
     Console.Error.WriteLine("  engine [--no-write]   page loop throughput and streaming memory (writes bench/RESULTS.md)");
+    Console.Error.WriteLine("  gateway [--quick] ... the gateway side by side with a plain loop, got, nginx and the upstream (use bench/run.sh)");
     Console.Error.WriteLine("  script [--no-write]   script paging cost per page (writes bench/RESULTS-script.md)");
     return 2;
 }
