@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 using Paginate.Gateway;
 using Paginate.TestKit.Redis;
+using Paginate.TestKit.Logging;
 
 namespace Paginate.ConfigAdmin.Tests.Infrastructure;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Paginate.Gateway.Hosting;
+using Paginate.TestKit.Logging;
 
 namespace Paginate.Gateway.Tests.Infrastructure;
 

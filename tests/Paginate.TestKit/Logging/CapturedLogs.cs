@@ -1,9 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Paginate.ConfigAdmin.Tests.Infrastructure;
+namespace Paginate.TestKit.Logging;
 
-/// <summary>Every log line the app writes (message, scopes' state and exception text), for secret checks.</summary>
+/// <summary>
+/// Captures every log line of an app at Trace level, formatted with its exception, structured values and
+/// scopes: for tests that assert a secret appears in no log line.
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
@@ -31,8 +34,13 @@ public sealed class CapturedLogs : ILoggerProvider
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            var structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(", ", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            lines.Enqueue($"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} {{{structured}}} {exception}");
+            var text = $"{logLevel} {category}[{eventId.Id}] {formatter(state, exception)} {exception}";
+            if (state is IEnumerable<KeyValuePair<string, object?>> properties)
+            {
+                text += " " + string.Join(", ", properties.Select(p => $"{p.Key}={p.Value}"));
+            }
+
+            lines.Enqueue(text);
         }
     }
 }
