@@ -13,6 +13,34 @@ internal static class JsonBody
 {
     public const int MaxBytes = 1024 * 1024;
 
+    /// <summary>
+    /// Reads a body that holds exactly one string field, <paramref name="name"/> (null when absent or not a
+    /// string), and checks it with <paramref name="check"/>, which returns the error for that field or null.
+    /// </summary>
+    public static async Task<(string? Value, ProblemHttpResult? Problem)> ReadStringFieldAsync(
+        HttpRequest request, string name, Func<string?, string?> check, CancellationToken cancellationToken)
+    {
+        var (document, problem) = await ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return (null, problem);
+        }
+
+        using (document)
+        {
+            var root = document!.RootElement;
+            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            RejectUnknownFields(root, [name], errors);
+            var value = root.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String ? field.GetString() : null;
+            if (check(value) is { } error)
+            {
+                AddError(errors, name, error);
+            }
+
+            return errors.Count > 0 ? (null, ApiProblems.Validation(Freeze(errors))) : (value, null);
+        }
+    }
+
     public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadObjectAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Paginate.ConfigAdmin.Http;
 using Paginate.ConfigAdmin.Problems;
@@ -38,37 +37,13 @@ internal static class UsageNotesApi
             return ApiProblems.RunnerNotFound(id);
         }
 
-        var (document, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        var (value, problem) = await JsonBody.ReadStringFieldAsync(request, "note", CheckNote, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
         }
 
-        string text;
-        using (document)
-        {
-            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            JsonBody.RejectUnknownFields(document!.RootElement, ["note"], errors);
-            text = document.RootElement.TryGetProperty("note", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()!.Trim() : "";
-            if (text.Length == 0)
-            {
-                JsonBody.AddError(errors, "note", "is required: a non-empty string.");
-            }
-            else if (text.Length > MaxLength)
-            {
-                JsonBody.AddError(errors, "note", $"must be at most {MaxLength} characters.");
-            }
-            else if (CredentialDetector.Check(text) is { } reason)
-            {
-                JsonBody.AddError(errors, "note", $"{reason}; notes must not hold credentials.");
-            }
-
-            if (errors.Count > 0)
-            {
-                return ApiProblems.Validation(JsonBody.Freeze(errors));
-            }
-        }
-
+        var text = value!.Trim();
         var existing = await notes.ListAsync(runner.Id, cancellationToken).ConfigureAwait(false);
         if (existing.Count >= MaxNotes)
         {
@@ -94,5 +69,22 @@ internal static class UsageNotesApi
 
         var list = await notes.ListAsync(runner.Id, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new UsageNoteList([.. list.Select(n => new UsageNoteView(n.Note, n.CreatedAt))]));
+    }
+
+    /// <summary>The error for a note, or null: required, length-capped, and never a credential.</summary>
+    private static string? CheckNote(string? note)
+    {
+        var text = note?.Trim() ?? "";
+        if (text.Length == 0)
+        {
+            return "is required: a non-empty string.";
+        }
+
+        if (text.Length > MaxLength)
+        {
+            return $"must be at most {MaxLength} characters.";
+        }
+
+        return CredentialDetector.Check(text) is { } reason ? $"{reason}; notes must not hold credentials." : null;
     }
 }

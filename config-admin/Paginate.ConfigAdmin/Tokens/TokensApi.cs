@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Paginate.ConfigAdmin.Hosting;
 using Paginate.ConfigAdmin.Http;
@@ -43,30 +42,13 @@ internal static partial class TokensApi
             return ApiProblems.RunnerNotFound(id);
         }
 
-        var (document, problem) = await JsonBody.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        var (value, problem) = await JsonBody.ReadStringFieldAsync(request, "email", policy.Check, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
         {
             return problem;
         }
 
-        string email;
-        using (document)
-        {
-            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-            JsonBody.RejectUnknownFields(document!.RootElement, ["email"], errors);
-            var value = document.RootElement.TryGetProperty("email", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-            if (policy.Check(value) is { } reason)
-            {
-                JsonBody.AddError(errors, "email", reason);
-            }
-
-            if (errors.Count > 0)
-            {
-                return ApiProblems.Validation(JsonBody.Freeze(errors));
-            }
-
-            email = value!;
-        }
+        var email = value!;
 
         if (!mailer.IsConfigured)
         {
