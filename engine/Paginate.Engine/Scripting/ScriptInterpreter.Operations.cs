@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Paginate.Engine.Http;
 
 namespace Paginate.Engine.Scripting;
 
@@ -38,9 +39,9 @@ internal sealed partial class ScriptInterpreter
             case ScriptOperation.ResponseHeaderGet:
                 return Text(_response.Header(Key(node, values, 0)), secret: false, node);
             case ScriptOperation.ResponseHeaderGetNextLink:
-                return Text(ScriptLinkHeader.Find(_response.Header("Link"), "next"), secret: false, node);
+                return Text(LinkHeader.Find(_response.Header("Link"), "next"), secret: false, node);
             case ScriptOperation.ResponseHeaderGetLastLink:
-                return Text(ScriptLinkHeader.Find(_response.Header("Link"), "last"), secret: false, node);
+                return Text(LinkHeader.Find(_response.Header("Link"), "last"), secret: false, node);
             case ScriptOperation.ResponseBodyGet:
                 return ScriptJsonPointer.TryGet(_response.Body, ScriptJsonPointer.Parse(Key(node, values, 0)), out var found)
                     ? FromJson(found, node)

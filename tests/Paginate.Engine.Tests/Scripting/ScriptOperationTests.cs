@@ -77,20 +77,6 @@ public class ScriptOperationTests
         Assert.True(R("@response.header.getNextLink()").IsNull);
     }
 
-    [Theory]
-    [InlineData("<a>; rel=\"prev next\"", "a")]
-    [InlineData("<a>; rel=next", "a")]
-    [InlineData("<a,b>; title=\"x, y\"; rel=\"next\"", "a,b")]
-    [InlineData("<a>; rel=\"last\", <b>; REL=\"Next\"", "b")]
-    [InlineData("<a>; rel=\"nextish\"", null)]
-    [InlineData("garbage", null)]
-    [InlineData("<unclosed; rel=next", null)]
-    [InlineData("</p>; title=\"say \\\"hi, there\\\"\"; rel=prev, </n>; rel=\"next\"", "/n")]
-    [InlineData("</p>; rel=prev; rel=next", null)]
-    [InlineData("<https://x.test/a?ids=1,2;3>; rel=\"next\"", "https://x.test/a?ids=1,2;3")]
-    public void LinkHeaderParser_HandlesRfc8288Forms(string header, string? expected) =>
-        Assert.Equal(expected, ScriptLinkHeader.Find(header, "next"));
-
     [Fact]
     public void RequestQuery_PutReplacesKeepsOrder_RemoveClearGet()
     {

@@ -1,3 +1,4 @@
+using Paginate.Engine.Http;
 using Paginate.Engine.Runners;
 
 namespace Paginate.Engine.Paging.Strategies;
