@@ -19,4 +19,6 @@ public static class ErrorCodes
     public const string UpstreamBlocked = "upstream_blocked";
     /// <summary>A script runner failed at run time (the detail names line and column).</summary>
     public const string ScriptError = "script_error";
+    /// <summary>A cursor the runner cannot send as it is: an object or array bound for a query parameter or header.</summary>
+    public const string UnsupportedCursor = "unsupported_cursor";
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Paginate.Engine.Json;
 using Paginate.Engine.Runners;
 
@@ -7,9 +8,14 @@ namespace Paginate.Engine.Paging.Strategies;
 /// <c>cursor</c>: the value at <c>cursor_path</c> (e.g. <c>$last_item.id</c>, <c>paging.next.after</c>,
 /// <c>data.x.pageInfo.endCursor</c>) goes into <c>cursor_param</c> (query, header, or body pointer such as
 /// <c>/variables/after</c>). Stops when the cursor is null, empty or missing, or has_more is false.
-/// Cursors are opaque: never interpreted or changed.
+/// Cursors are opaque: never interpreted or changed, whatever their JSON type (see <see cref="CursorValue"/>).
 /// </summary>
-internal sealed class CursorPagingStrategy : ReferencePagingStrategy
+/// <remarks>
+/// An object or array cursor (Elasticsearch <c>search_after</c>, DynamoDB <c>LastEvaluatedKey</c>) goes into a
+/// JSON body as is. A query parameter or header has no faithful text for it, so the run fails with
+/// <c>unsupported_cursor</c> rather than guess an encoding or stop as if the walk were complete.
+/// </remarks>
+internal sealed class CursorPagingStrategy : ReferencePagingStrategy<CursorValue>
 {
     private readonly JsonPath _cursorPath;
     private readonly ParamPlacement _cursorParam;
@@ -24,11 +30,31 @@ internal sealed class CursorPagingStrategy : ReferencePagingStrategy
 
     public override string Name => PaginationStyles.Cursor;
 
-    protected override string? FindReference(PageContext page, out string? stop)
+    protected override CursorValue? FindReference(PageContext page, out PageDecision? end)
     {
-        stop = PagingValues.TryGetBoolean(_hasMorePath, page.Response, out var hasMore) && !hasMore ? StopReasons.HasMoreFalse : null;
-        return stop is null && PagingValues.TryGet(_cursorPath, page.Response, out var value) ? PagingValues.GetToken(value) : null;
+        end = null;
+        if (PagingValues.TryGetBoolean(_hasMorePath, page.Response, out var hasMore) && !hasMore)
+        {
+            end = PageDecision.Stop(StopReasons.HasMoreFalse);
+            return null;
+        }
+
+        if (!PagingValues.TryGet(_cursorPath, page.Response, out var value) || !CursorValue.TryRead(value, out var cursor))
+        {
+            return null;
+        }
+
+        if (cursor.Text is null && _cursorParam.In != ParamLocations.Body)
+        {
+            var type = cursor.Kind == JsonValueKind.Object ? "an object" : "an array";
+            end = PageDecision.Fail(
+                ErrorCodes.UnsupportedCursor,
+                $"The cursor at cursor_path '{_cursorPath.Text}' is {type}; it can be sent only in a JSON body (cursor_param in 'body'), not in a {_cursorParam.In}.");
+            return null;
+        }
+
+        return cursor;
     }
 
-    protected override PageRequest Apply(PageRequest current, string reference) => ParamWriter.Set(current, _cursorParam, reference);
+    protected override PageRequest Apply(PageRequest current, CursorValue reference) => ParamWriter.Set(current, _cursorParam, reference);
 }

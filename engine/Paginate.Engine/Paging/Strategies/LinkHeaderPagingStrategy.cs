@@ -4,13 +4,13 @@ using Paginate.Engine.Runners;
 namespace Paginate.Engine.Paging.Strategies;
 
 /// <summary><c>link_header</c>: the RFC 8288 <c>Link</c> header's <c>rel="next"</c> target (GitHub style).</summary>
-internal sealed class LinkHeaderPagingStrategy : ReferencePagingStrategy
+internal sealed class LinkHeaderPagingStrategy : ReferencePagingStrategy<string>
 {
     public override string Name => PaginationStyles.LinkHeader;
 
-    protected override string? FindReference(PageContext page, out string? stop)
+    protected override string? FindReference(PageContext page, out PageDecision? end)
     {
-        stop = null;
+        end = null;
         return LinkHeader.FindTarget(page.Response.GetHeaderValues("Link"), "next") is { Length: > 0 } target ? target : null;
     }
 

@@ -9,7 +9,7 @@ namespace Paginate.Engine.Paging.Strategies;
 /// <c>paging.next.link</c>), absolute or relative to the current URL. A JSON:API link object
 /// (<c>{ "href": ... }</c>) is accepted too. Same method, headers and body as the current request.
 /// </summary>
-internal sealed class NextLinkPagingStrategy : ReferencePagingStrategy
+internal sealed class NextLinkPagingStrategy : ReferencePagingStrategy<string>
 {
     private readonly IReadOnlyList<JsonPath> _paths;
 
@@ -17,9 +17,9 @@ internal sealed class NextLinkPagingStrategy : ReferencePagingStrategy
 
     public override string Name => PaginationStyles.NextLink;
 
-    protected override string? FindReference(PageContext page, out string? stop)
+    protected override string? FindReference(PageContext page, out PageDecision? end)
     {
-        stop = null;
+        end = null;
         foreach (var path in _paths)
         {
             if (!PagingValues.TryGet(path, page.Response, out var value))
@@ -32,7 +32,7 @@ internal sealed class NextLinkPagingStrategy : ReferencePagingStrategy
                 value = href;
             }
 
-            return value.ValueKind == JsonValueKind.String ? PagingValues.GetToken(value) : null;
+            return value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } link ? link : null;
         }
 
         return null;

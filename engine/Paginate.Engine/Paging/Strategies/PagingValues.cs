@@ -75,12 +75,4 @@ internal static class PagingValues
                 return false;
         }
     }
-
-    /// <summary>A cursor or link: a non-empty string, or a number as written. Null otherwise.</summary>
-    public static string? GetToken(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString() is { Length: > 0 } s ? s : null,
-        JsonValueKind.Number => value.GetRawText(),
-        _ => null,
-    };
 }

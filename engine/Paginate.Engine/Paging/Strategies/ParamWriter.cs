@@ -9,19 +9,29 @@ internal static class ParamWriter
 {
     /// <summary>Sets a number (page, offset, limit): a JSON number in a body, text elsewhere.</summary>
     public static PageRequest Set(PageRequest request, ParamPlacement placement, long value) =>
-        Set(request, placement, value.ToString(System.Globalization.CultureInfo.InvariantCulture), JsonValue.Create(value));
+        Set(request, placement, value.ToString(System.Globalization.CultureInfo.InvariantCulture), () => JsonValue.Create(value));
 
-    /// <summary>Sets a text value (cursor): a JSON string in a body.</summary>
+    /// <summary>Sets a text value: a JSON string in a body.</summary>
     public static PageRequest Set(PageRequest request, ParamPlacement placement, string value) =>
-        Set(request, placement, value, JsonValue.Create(value));
+        Set(request, placement, value, () => JsonValue.Create(value));
 
-    private static PageRequest Set(PageRequest request, ParamPlacement placement, string text, JsonNode json)
+    /// <summary>
+    /// Sets a cursor: in a body it keeps the JSON type the API gave it (CONTRACT §1), elsewhere it is its text.
+    /// The caller refuses an object or array cursor outside a body (it has no text).
+    /// </summary>
+    public static PageRequest Set(PageRequest request, ParamPlacement placement, CursorValue cursor)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        return Set(request, placement, cursor.Text ?? string.Empty, cursor.ToJsonNode);
+    }
+
+    private static PageRequest Set(PageRequest request, ParamPlacement placement, string text, Func<JsonNode> json)
     {
         var name = placement.Name ?? string.Empty;
         return placement.In switch
         {
             ParamLocations.Header => request.WithHeader(name, text),
-            ParamLocations.Body => request with { Body = JsonBodyPointer.Set(request.Body, name, json) },
+            ParamLocations.Body => request with { Body = JsonBodyPointer.Set(request.Body, name, json()) },
             _ => request with { Uri = SetQuery(request.Uri, name, text) },
         };
     }

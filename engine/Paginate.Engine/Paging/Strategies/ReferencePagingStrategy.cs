@@ -4,7 +4,9 @@ namespace Paginate.Engine.Paging.Strategies;
 /// Shared logic of the styles that follow a reference handed out by the API (cursor, next link, Link
 /// header): no reference (null, empty, missing) means no next page; the request is otherwise unchanged.
 /// </summary>
-internal abstract class ReferencePagingStrategy : IPagingStrategy
+/// <typeparam name="TReference">What the style reads: a link's text, or a cursor with its JSON type.</typeparam>
+internal abstract class ReferencePagingStrategy<TReference> : IPagingStrategy
+    where TReference : class
 {
     public abstract string Name { get; }
 
@@ -13,10 +15,10 @@ internal abstract class ReferencePagingStrategy : IPagingStrategy
     public PageDecision Next(PageContext page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var reference = FindReference(page, out var stop);
-        if (stop is not null)
+        var reference = FindReference(page, out var end);
+        if (end is { } decided)
         {
-            return PageDecision.Stop(stop);
+            return decided;
         }
 
         if (reference is null)
@@ -28,11 +30,14 @@ internal abstract class ReferencePagingStrategy : IPagingStrategy
         return next is null ? PageDecision.Stop(StopReasons.NoNextPage) : PageDecision.Continue(next, page.State);
     }
 
-    /// <summary>The reference to the next page, or null; <paramref name="stop"/> when the API said stop (has_more false).</summary>
-    protected abstract string? FindReference(PageContext page, out string? stop);
+    /// <summary>
+    /// The reference to the next page, or null. <paramref name="end"/> is set when the page itself ends the run:
+    /// a stop the API asked for (has_more false), or a failure (a reference the style cannot send).
+    /// </summary>
+    protected abstract TReference? FindReference(PageContext page, out PageDecision? end);
 
     /// <summary>The next request carrying <paramref name="reference"/>; null when it is unusable.</summary>
-    protected abstract PageRequest? Apply(PageRequest current, string reference);
+    protected abstract PageRequest? Apply(PageRequest current, TReference reference);
 
     /// <summary>
     /// Resolves an absolute or relative link against the URL of the page that carried it. The loop checks
