@@ -123,7 +123,14 @@ internal sealed class UpstreamClient
             return PageAttempt.Failure(status, ErrorCodes.InvalidJson, $"The page is not valid JSON{where}{(type is null ? string.Empty : $"; content type {type}")}.");
         }
 
-        if (!itemsPath.TryGet(document.RootElement, null, out var items) || items.ValueKind != JsonValueKind.Array)
+        var itemsFound = itemsPath.TryGet(document.RootElement, null, out var items);
+        if (itemsFound && items.ValueKind == JsonValueKind.Null)
+        {
+            // CONTRACT §1: an items path holding null is an empty page ({"users": null, "next_token": null}).
+            items = PageResponse.NoItems;
+        }
+
+        if (!itemsFound || items.ValueKind != JsonValueKind.Array)
         {
             var found = itemsPath.TryGet(document.RootElement, null, out var value) ? Describe(value.ValueKind) : "nothing";
             var detail = itemsPath.IsDocument

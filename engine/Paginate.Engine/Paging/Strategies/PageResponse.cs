@@ -9,6 +9,9 @@ namespace Paginate.Engine.Paging.Strategies;
 /// </summary>
 internal sealed class PageResponse
 {
+    /// <summary>An empty items array, for a page whose items path holds JSON null.</summary>
+    public static readonly JsonElement NoItems = JsonDocument.Parse("[]").RootElement;
+
     private readonly HttpResponseHeaders? _headers;
     private readonly HttpContentHeaders? _contentHeaders;
 
