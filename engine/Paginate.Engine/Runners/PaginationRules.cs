@@ -76,6 +76,7 @@ internal sealed class PaginationRules : AbstractValidator<RunnerDefinition>
                 if (styleKnown)
                 {
                     CheckStyleRequirements(spec, definition.Limits, context);
+                    CheckClashes(spec, context);
                 }
             });
         });
@@ -229,6 +230,63 @@ internal sealed class PaginationRules : AbstractValidator<RunnerDefinition>
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// Two pagination parameters of one request in the same place would overwrite each other (page and page size
+    /// both on query <c>page</c> sends only one of them). Defaults count; header names compare case-insensitively;
+    /// body pointers clash when equal or one inside the other. A static parameter already in <c>request.url</c>
+    /// is not a clash: the pagination parameter replacing it is intended (a <c>?page=1</c> copied from the docs).
+    /// </summary>
+    private static void CheckClashes(PaginationSpec spec, ValidationContext<RunnerDefinition> context)
+    {
+        var (first, firstName, second, secondName) = spec.Style switch
+        {
+            PaginationStyles.PageNumber => (spec.PageParam, "page_param", spec.PageSizeParam, "page_size_param"),
+            PaginationStyles.Offset => (spec.OffsetParam, "offset_param", spec.LimitParam, "limit_param"),
+            _ => default,
+        };
+
+        if (firstName is null || (second is null && spec.Style == PaginationStyles.PageNumber))
+        {
+            return;
+        }
+
+        var firstDefaulted = first is null;
+        var secondDefaulted = second is null;
+        first ??= ParamPlacement.Query(spec.Style == PaginationStyles.PageNumber ? RunnerDefaults.PageParamName : RunnerDefaults.OffsetParamName);
+        second ??= ParamPlacement.Query(RunnerDefaults.LimitParamName);
+        if (!Clash(first, second))
+        {
+            return;
+        }
+
+        var where = first.In == ParamLocations.Body && !string.Equals(first.Name, second.Name, StringComparison.Ordinal)
+            ? $"body pointers '{first.Name}' and '{second.Name}' (one inside the other)"
+            : $"{first.In} '{first.Name}'";
+        context.Fail($"pagination.{secondName}",
+            $"pagination.{firstName}{(firstDefaulted ? " (default)" : string.Empty)} and pagination.{secondName}{(secondDefaulted ? " (default)" : string.Empty)} "
+            + $"are the same parameter ({where}): one would overwrite the other on every request; give them different names");
+    }
+
+    private static bool Clash(ParamPlacement a, ParamPlacement b)
+    {
+        if (a.Name is null || b.Name is null || !string.Equals(a.In, b.In, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return a.In switch
+        {
+            ParamLocations.Header => string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase),
+            ParamLocations.Body => Nested(a.Name, b.Name) || Nested(b.Name, a.Name),
+            _ => string.Equals(a.Name, b.Name, StringComparison.Ordinal),
+        };
+
+        // Pointer tokens never hold a raw '/' (it is escaped as ~1), so a prefix ending at '/' is a parent.
+        static bool Nested(string outer, string inner) =>
+            string.Equals(outer, inner, StringComparison.Ordinal)
+            || (inner.StartsWith(outer, StringComparison.Ordinal) && (outer.EndsWith('/') || inner[outer.Length] == '/'));
     }
 
     private sealed record PaginationKey(string Name, Func<PaginationSpec, object?> Get, string[] Styles);
