@@ -18,6 +18,13 @@ internal sealed class UpstreamClient
 
     private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 256 };
 
+    // The names HttpContentHeaders owns (Content-Length is refused by validation: the client sets it).
+    private static readonly HashSet<string> s_contentHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Allow", "Content-Disposition", "Content-Encoding", "Content-Language", "Content-Length", "Content-Location",
+        "Content-MD5", "Content-Range", "Content-Type", "Expires", "Last-Modified",
+    };
+
     private readonly HttpMessageInvoker _invoker;
     private readonly TimeProvider _time;
     private readonly long _maxPageBytes;
@@ -223,13 +230,20 @@ internal sealed class UpstreamClient
 
     private static void AddHeader(HttpRequestMessage message, string name, string value)
     {
-        message.Headers.Remove(name);
-        if (!message.Headers.TryAddWithoutValidation(name, value) && message.Content is not null)
+        // .NET keeps these on the content and throws when they are touched on the request. A GET has no
+        // content: it gets an empty one to carry them (sent with Content-Length: 0), as curl sends -H on a GET.
+        if (s_contentHeaders.Contains(name))
         {
+            message.Content ??= new ByteArrayContent([]);
             message.Content.Headers.Remove(name);
             message.Content.Headers.TryAddWithoutValidation(name, value);
+            return;
         }
+
+        message.Headers.Remove(name);
+        message.Headers.TryAddWithoutValidation(name, value);
     }
+
 
     private static UpstreamBlockedException? FindBlocked(Exception? ex)
     {
