@@ -222,10 +222,11 @@ internal sealed class PaginationRules : AbstractValidator<RunnerDefinition>
                     context.Fail("pagination.page_size", "pagination.page_size is required when pagination.page_size_param is set: it is the value sent");
                 }
 
-                // Without one of these, the only stop is max_pages: every run would fetch max_pages pages.
+                // The loop owns the empty-page stop; with it off, page_number ends on a short page or the reported
+                // total. Without either, only the max_pages safety cap would end it: every run would fetch max_pages pages.
                 if (limits is { StopOnEmptyPage: false } && spec.PageSize is null && spec.TotalPagesPath is null)
                 {
-                    context.Fail("pagination", "style page_number could never stop: set pagination.page_size (a short page stops), pagination.total_pages_path, or limits.stop_on_empty_page true");
+                    context.Fail("pagination", "style page_number with limits.stop_on_empty_page false could stop only at limits.max_pages: set pagination.page_size (a short page stops), pagination.total_pages_path (the total stops), or limits.stop_on_empty_page true");
                 }
 
                 break;

@@ -163,7 +163,7 @@ public sealed class PaginationValidationTests
     [Fact]
     public void PageNumber_ThatCouldNeverStop_IsRejected() =>
         OnlyError(Paged(new PaginationSpec { Style = PaginationStyles.PageNumber }, new LimitsSpec { StopOnEmptyPage = false }), "pagination",
-            "style page_number could never stop: set pagination.page_size (a short page stops), pagination.total_pages_path, or limits.stop_on_empty_page true");
+            "style page_number with limits.stop_on_empty_page false could stop only at limits.max_pages: set pagination.page_size (a short page stops), pagination.total_pages_path (the total stops), or limits.stop_on_empty_page true");
 
     [Fact]
     public void PageNumber_WithAStop_IsAccepted()

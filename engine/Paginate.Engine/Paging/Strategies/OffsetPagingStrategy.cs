@@ -5,7 +5,8 @@ namespace Paginate.Engine.Paging.Strategies;
 
 /// <summary>
 /// <c>offset</c>: the next offset is <c>next_offset_path</c> when the API reports it, else offset + items
-/// received. Stops on has_more false, an empty page, offset &gt;= total. A page shorter than <c>limit</c>
+/// received. Stops on has_more false, offset &gt;= total (an empty page is the loop's stop, see
+/// <see cref="RangePagingStrategy"/>). A page shorter than <c>limit</c>
 /// stops only when the API reports neither has_more nor total: many APIs cap the page size below the
 /// limit asked for, and then the API's own answer is the better guide.
 /// </summary>

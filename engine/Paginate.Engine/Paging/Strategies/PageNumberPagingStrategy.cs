@@ -6,8 +6,8 @@ namespace Paginate.Engine.Paging.Strategies;
 /// <summary>
 /// <c>page_number</c>: page + 1 each time. When <c>current_page_path</c> is set and present the API's own
 /// page number is the base, not the local counter (a counter drifts; the API is the source of truth).
-/// Stops on an empty page, on page &gt;= total pages when the API reports it, otherwise on a page shorter
-/// than <c>page_size</c>.
+/// Stops on page &gt;= total pages when the API reports it, otherwise on a page shorter than <c>page_size</c>
+/// (an empty page is the loop's stop, see <see cref="RangePagingStrategy"/>).
 /// </summary>
 internal sealed class PageNumberPagingStrategy : RangePagingStrategy
 {

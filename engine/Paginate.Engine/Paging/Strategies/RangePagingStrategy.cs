@@ -4,9 +4,14 @@ namespace Paginate.Engine.Paging.Strategies;
 
 /// <summary>
 /// Shared logic of the styles that count their way through a range (page_number, offset): the position is
-/// a number put in a parameter; an empty page ends the range whatever the limits say (otherwise such a
-/// runner could never stop); totals reported by the API win over local counting.
+/// a number put in a parameter; totals reported by the API win over local counting.
 /// </summary>
+/// <remarks>
+/// An empty page is not this class's stop: the loop owns it for every style (<c>limits.stop_on_empty_page</c>).
+/// With that flag off an empty page reaches the style, which ends the range by its own signals: a page shorter
+/// than the page size or limit, the reported total, has_more false; validation refuses a range that would
+/// then have none.
+/// </remarks>
 internal abstract class RangePagingStrategy : IPagingStrategy
 {
     private readonly ParamPlacement _positionParam;
@@ -32,11 +37,6 @@ internal abstract class RangePagingStrategy : IPagingStrategy
     public PageDecision Next(PageContext page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (page.Response.ItemCount == 0)
-        {
-            return PageDecision.Stop(StopReasons.EmptyPage);
-        }
-
         var stop = Advance(page, out var next);
         return stop is not null
             ? PageDecision.Stop(stop)
