@@ -97,6 +97,12 @@ public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
             writer.WriteString("error_code"u8, result.ErrorCode);
         }
 
+        // Only runners with typed select fields have it, so every v1 answer stays byte for byte the same.
+        if (result.TypeErrors is { } typeErrors)
+        {
+            writer.WriteNumber("type_errors"u8, typeErrors);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -41,7 +41,7 @@ public sealed class PageLoop
 
         var limits = runner.Definition.Limits;
         var time = _options.Time;
-        var session = new RunSession(request, time);
+        var session = new RunSession(request, time, runner.Shaper.CountsTypeErrors);
         var total = TimeSpan.FromMilliseconds(limits.TotalTimeoutMs);
         using var totalCts = new CancellationTokenSource(total, time);
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalCts.Token);
@@ -266,16 +266,17 @@ public sealed class PageLoop
                 await _sink.StartAsync(_token).ConfigureAwait(false);
             }
 
-            var written = WriteItems(attempt.Page!, _runner.Shaper, _sink.Writer, _maxItems - _session.Items);
-            _session.PageWritten(request, attempt, written);
+            var written = WriteItems(attempt.Page!, _runner.Shaper, _sink.Writer, _maxItems - _session.Items, out var typeErrors);
+            _session.PageWritten(request, attempt, written, typeErrors);
             await _sink.PageCompletedAsync(_token).ConfigureAwait(false);
             return written;
         }
 
-        private static int WriteItems(PageResponse page, IItemShaper shaper, Utf8JsonWriter writer, long remaining)
+        private static int WriteItems(PageResponse page, IItemShaper shaper, Utf8JsonWriter writer, long remaining, out int typeErrors)
         {
             var take = (int)Math.Min(page.ItemCount, Math.Max(0, remaining));
             var written = 0;
+            typeErrors = 0;
             foreach (var item in page.Items.EnumerateArray())
             {
                 if (written == take)
@@ -283,7 +284,7 @@ public sealed class PageLoop
                     break;
                 }
 
-                shaper.Write(writer, item);
+                typeErrors += shaper.Write(writer, item);
                 written++;
             }
 

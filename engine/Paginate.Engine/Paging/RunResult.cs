@@ -33,6 +33,12 @@ public sealed record RunResult
     /// </summary>
     public bool FirstPageFailed { get; init; }
 
+    /// <summary>
+    /// (v2) Values of typed select fields that could not be converted (written as null); null when the runner has
+    /// no typed field, and then <c>meta</c> has no <c>type_errors</c> (the v1 answer is unchanged).
+    /// </summary>
+    public long? TypeErrors { get; init; }
+
     /// <summary>Per-page trace when <see cref="RunRequest.Trace"/> was set; otherwise null.</summary>
     public IReadOnlyList<PageTrace>? Trace { get; init; }
 }

@@ -16,8 +16,12 @@ internal sealed class RunSession
     private readonly IReadOnlyList<string> _secrets;
     private readonly RunRequest _request;
 
-    public RunSession(RunRequest request, TimeProvider time)
+    private readonly bool _countTypeErrors;
+
+    /// <param name="countTypeErrors">True when the runner has typed select fields: the result then reports <c>type_errors</c>.</param>
+    public RunSession(RunRequest request, TimeProvider time, bool countTypeErrors = false)
     {
+        _countTypeErrors = countTypeErrors;
         _time = time;
         _request = request;
         _started = time.GetTimestamp();
@@ -35,10 +39,14 @@ internal sealed class RunSession
 
     public int? LastStatus { get; private set; }
 
-    public void PageWritten(PageRequest request, PageAttempt attempt, int itemsWritten)
+    /// <summary>Values of typed select fields that could not be converted, in the items written.</summary>
+    public long TypeErrors { get; private set; }
+
+    public void PageWritten(PageRequest request, PageAttempt attempt, int itemsWritten, int typeErrors = 0)
     {
         Pages++;
         Items += itemsWritten;
+        TypeErrors += typeErrors;
         LastStatus = attempt.Status;
         AddTrace(request, attempt, itemsWritten);
     }
@@ -113,6 +121,7 @@ internal sealed class RunSession
         DurationMs = (long)_time.GetElapsedTime(_started).TotalMilliseconds,
         Retries = Counters.Retries,
         UpstreamStatus = LastStatus,
+        TypeErrors = _countTypeErrors ? TypeErrors : null,
         Trace = _trace,
     };
 

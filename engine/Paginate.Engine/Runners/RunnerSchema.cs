@@ -173,7 +173,7 @@ public static class RunnerSchema
           "minItems": 1,
           "maxItems": 200,
           "items": { "type": "string", "pattern": "^[^:]+:.+$" },
-          "description": "select only (required there): 'output_name:path' lines, e.g. 'email:attributes.email', 'city:address.city', 'first_tag:tags[0]'. Output names are unique; a missing value is null."
+          "description": "select only (required there): 'output_name:path' or 'output_name:path:type' lines, e.g. 'email:attributes.email', 'city:address.city', 'first_tag:tags[0]', 'amount:amount:number'. Output names are unique; a missing value is null. The optional type is string, number, integer or boolean: a numeric string becomes a number, a number or boolean a string, \"true\"/\"false\" a boolean; a value that cannot be converted becomes null and is counted in meta.type_errors (present only when a field has a type). Any other type is rejected."
         }
       },
       "if": { "required": ["mode"], "properties": { "mode": { "const": "select" } } },

@@ -26,7 +26,13 @@ internal sealed class FlattenJsonApiShaper : IItemShaper
     {
     }
 
-    public void Write(Utf8JsonWriter writer, JsonElement item)
+    public int Write(Utf8JsonWriter writer, JsonElement item)
+    {
+        WriteItem(writer, item);
+        return 0;
+    }
+
+    private static void WriteItem(Utf8JsonWriter writer, JsonElement item)
     {
         if (!IsResource(item, out var attributes, out var relationships))
         {

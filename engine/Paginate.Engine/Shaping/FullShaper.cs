@@ -13,6 +13,9 @@ internal sealed class FullShaper : IItemShaper
     }
 
     // The bytes come from a parsed JsonDocument, so they are valid JSON: skipping validation saves a second parse.
-    public void Write(Utf8JsonWriter writer, JsonElement item) =>
+    public int Write(Utf8JsonWriter writer, JsonElement item)
+    {
         writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(item), skipInputValidation: true);
+        return 0;
+    }
 }

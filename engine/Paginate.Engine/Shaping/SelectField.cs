@@ -4,14 +4,15 @@ using Paginate.Engine.Json;
 
 namespace Paginate.Engine.Shaping;
 
-/// <summary>One <c>output_name:path</c> line of <c>shape.fields</c>, compiled.</summary>
+/// <summary>One <c>output_name:path</c> or <c>output_name:path:type</c> line of <c>shape.fields</c>, compiled.</summary>
 internal sealed class SelectField
 {
-    private SelectField(string outputName, JsonPath path)
+    private SelectField(string outputName, JsonPath path, FieldType type)
     {
         OutputName = outputName;
         EncodedName = JsonEncodedText.Encode(outputName);
         Path = path;
+        Type = type;
     }
 
     /// <summary>The key written to the answer.</summary>
@@ -23,9 +24,15 @@ internal sealed class SelectField
     /// <summary>Evaluated on each item.</summary>
     public JsonPath Path { get; }
 
+    /// <summary>The declared type; <see cref="FieldType.None"/> when the line has none (the value is copied as is).</summary>
+    public FieldType Type { get; }
+
     /// <summary>
-    /// Splits at the FIRST <c>:</c> (a JSON Pointer path may hold more) and trims both sides.
-    /// On failure <paramref name="error"/> says what to write instead.
+    /// Splits at the FIRST <c>:</c> (name and the rest) and trims both sides. The rest ends with a type when its
+    /// text after the LAST <c>:</c> is a type name. A dot path and one more <c>:</c> followed by another word
+    /// (<c>amount:amount:numbr</c>) is a type nobody knows, so it is refused; a JSON Pointer path, or a path with
+    /// more colons, may hold <c>:</c> in its keys (<c>title:/dc:title</c>), so there the word stays part of the
+    /// path. On failure <paramref name="error"/> says what to write instead.
     /// </summary>
     public static bool TryParse(string? line, [NotNullWhen(true)] out SelectField? field, [NotNullWhen(false)] out string? error)
     {
@@ -51,6 +58,11 @@ internal sealed class SelectField
             return false;
         }
 
+        if (!TrySplitType(line, ref pathText, out var type, out error))
+        {
+            return false;
+        }
+
         if (pathText.Length == 0)
         {
             error = $"'{line}' has an empty path; write 'output_name:path'";
@@ -68,7 +80,36 @@ internal sealed class SelectField
             return false;
         }
 
-        field = new SelectField(name, path);
+        field = new SelectField(name, path, type);
         return true;
+    }
+
+    private static bool TrySplitType(string line, ref string pathText, out FieldType type, [NotNullWhen(false)] out string? error)
+    {
+        type = FieldType.None;
+        error = null;
+        var last = pathText.LastIndexOf(':');
+        if (last < 0)
+        {
+            return true;
+        }
+
+        var word = pathText[(last + 1)..].Trim();
+        if (FieldTypes.TryParse(word, out type))
+        {
+            pathText = pathText[..last].Trim();
+            return true;
+        }
+
+        // Only 'path:word' with a plain path and a plain word reads as a type attempt; anything with more colons
+        // or a pointer is a v1 path whose keys hold ':' ('b:/x:y', '/dc:title') and stays one.
+        var before = pathText[..last];
+        if (before.StartsWith('/') || before.Contains(':', StringComparison.Ordinal) || word.Length == 0 || !word.All(char.IsAsciiLetter))
+        {
+            return true;
+        }
+
+        error = $"'{line}' has an unknown type '{word}'; use one of: {string.Join(", ", FieldTypes.All)} (write a key holding ':' as a JSON Pointer, e.g. '/dc:title')";
+        return false;
     }
 }

@@ -67,7 +67,7 @@ export const FIELDS = [
 
   { path: 'shape.mode', kind: 'shape', label: 'Shape mode', def: 'full' },
   { path: 'shape.fields', kind: 'lines', label: 'Selected fields', onlySelect: true, placeholder: 'id:id\nemail:email\ncity:address.city',
-    help: 'Use one field per line as output_name:path.to.value. Selected fields only applies when Shape mode is Select fields.' },
+    help: 'Use one field per line as output_name:path.to.value. Add :string, :number, :integer or :boolean to convert a value, e.g. price:amount:number. Selected fields only applies when Shape mode is Select fields.' },
 
   { path: 'limits.max_pages', kind: 'int', label: 'Max pages', def: 50, min: 1, max: 1000, help: 'A safety cap (1–1000), not the number of pages to fetch.' },
   { path: 'limits.max_items', kind: 'int', label: 'Max items', min: 1, max: 1000000, help: 'Optional cap on items returned.' },
