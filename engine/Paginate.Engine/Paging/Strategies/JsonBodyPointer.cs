@@ -54,7 +54,16 @@ internal static class JsonBodyPointer
             if (current is not JsonObject obj)
             {
                 obj = new JsonObject();
-                Replace(current, obj);
+                if (ReferenceEquals(current, root))
+                {
+                    // The root has no parent to hold the replacement: it becomes the new root, or the value is lost.
+                    root = obj;
+                }
+                else
+                {
+                    Replace(current, obj);
+                }
+
                 current = obj;
             }
 
