@@ -53,7 +53,30 @@ internal sealed class CursorPagingStrategy : ReferencePagingStrategy<CursorValue
             return null;
         }
 
+        if (_cursorParam.In == ParamLocations.Header && !IsHeaderText(cursor.Text!))
+        {
+            // Sent anyway it would be dropped (a line break) or refused by the client (non-ASCII), and the next
+            // request would silently lack its cursor.
+            end = PageDecision.Fail(
+                ErrorCodes.UnsupportedCursor,
+                $"The cursor at cursor_path '{_cursorPath.Text}' holds a control or non-ASCII character; it cannot be sent in a header (use a query or body cursor_param).");
+            return null;
+        }
+
         return cursor;
+    }
+
+    private static bool IsHeaderText(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < ' ' and not '\t' or >= '\u007f')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     protected override PageRequest Apply(PageRequest current, CursorValue reference) => ParamWriter.Set(current, _cursorParam, reference);
