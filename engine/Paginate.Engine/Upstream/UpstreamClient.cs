@@ -231,7 +231,8 @@ internal sealed class UpstreamClient
     private static void AddHeader(HttpRequestMessage message, string name, string value)
     {
         // .NET keeps these on the content and throws when they are touched on the request. A GET has no
-        // content: it gets an empty one to carry them (sent with Content-Length: 0), as curl sends -H on a GET.
+        // content: it gets an empty one to carry them (sent with Content-Length: 0), so an API that wants a
+        // content type on every request gets it.
         if (s_contentHeaders.Contains(name))
         {
             message.Content ??= new ByteArrayContent([]);
@@ -243,7 +244,6 @@ internal sealed class UpstreamClient
         message.Headers.Remove(name);
         message.Headers.TryAddWithoutValidation(name, value);
     }
-
 
     private static UpstreamBlockedException? FindBlocked(Exception? ex)
     {

@@ -44,6 +44,7 @@ public sealed class ContentHeaderTests
             Assert.Equal("de-CH", r.Header("Content-Language"));
             Assert.Equal("p", r.Header("X-Plain"));
             Assert.Equal(method == "POST" ? """{"q":1}""" : string.Empty, r.Body);
+            Assert.Equal(method == "POST" ? "7" : "0", r.Header("Content-Length"));
         });
     }
 
