@@ -110,18 +110,18 @@ public static class RunnerSchema
         "page_param": { "$ref": "#/$defs/param_placement", "default": { "in": "query", "name": "page" }, "description": "page_number: where the page number goes." },
         "start_page": { "type": "integer", "minimum": 0, "default": 1, "description": "page_number: the first page's number." },
         "page_size": { "type": ["integer", "null"], "minimum": 1, "maximum": 100000, "default": null, "description": "page_number: items per page; a shorter page stops the run. Sent in page_size_param when that is set." },
-        "page_size_param": { "$ref": "#/$defs/param_placement", "description": "page_number: where page_size is sent (needs page_size). Not sent when left out." },
+        "page_size_param": { "$ref": "#/$defs/param_placement", "description": "page_number: where page_size is sent (needs page_size). Not sent when left out. Must differ from page_param (default query 'page')." },
         "total_pages_path": { "$ref": "#/$defs/path", "default": null, "description": "page_number: path to the total number of pages; the run stops at it and limits.max_concurrency can fetch the rest at once." },
         "current_page_path": { "$ref": "#/$defs/path", "default": null, "description": "page_number: path to the API's own current page number, used as the base for the next page instead of the local counter." },
         "offset_param": { "$ref": "#/$defs/param_placement", "default": { "in": "query", "name": "offset" }, "description": "offset: where the offset goes." },
-        "limit_param": { "$ref": "#/$defs/param_placement", "default": { "in": "query", "name": "limit" }, "description": "offset: where the limit goes." },
+        "limit_param": { "$ref": "#/$defs/param_placement", "default": { "in": "query", "name": "limit" }, "description": "offset: where the limit goes. Must differ from offset_param (query names exactly, header names in any case, body pointers neither equal nor nested)." },
         "limit": { "type": "integer", "minimum": 1, "maximum": 100000, "default": 100, "description": "offset: items requested per page; fewer items stop the run." },
         "start_offset": { "type": "integer", "minimum": 0, "default": 0, "description": "offset: the first request's offset." },
         "total_path": { "$ref": "#/$defs/path", "default": null, "description": "offset: path to the total number of items; the run stops when the offset reaches it." },
         "next_offset_path": { "$ref": "#/$defs/path", "default": null, "description": "offset: path to the next offset given by the API (used instead of offset + items received)." },
         "has_more_path": { "$ref": "#/$defs/path", "default": null, "description": "offset and cursor: path to a boolean; false stops the run." },
         "cursor_path": { "$ref": "#/$defs/path", "description": "cursor (required): path to the next cursor, e.g. meta.next_cursor, pageInfo.endCursor, or $last_item.id for Stripe-style cursors. Null, empty or missing stops the run." },
-        "cursor_param": { "$ref": "#/$defs/param_placement", "description": "cursor (required): where the cursor goes, e.g. { \"in\": \"query\", \"name\": \"starting_after\" } or { \"in\": \"body\", \"name\": \"/variables/after\" }." },
+        "cursor_param": { "$ref": "#/$defs/param_placement", "description": "cursor (required): where the cursor goes, e.g. { \"in\": \"query\", \"name\": \"starting_after\" } or { \"in\": \"body\", \"name\": \"/variables/after\" }. In a body the cursor keeps its JSON type (a number stays a number); in a query or header it is text. Must not be the same parameter as another pagination parameter." },
         "next_link_path": { "$ref": "#/$defs/path", "default": null, "description": "next_link: path to the next URL (absolute, or relative to the current URL). When not set: links.next, then next, then paging.next.link." },
         "script": { "type": "string", "minLength": 1, "maxLength": 65536, "description": "script (required): the paging script run after each page (statements end in ';', @pager.stop(expr), response.body.get(pointer), request.query.put(...), ...)." }
       },
@@ -155,7 +155,7 @@ public static class RunnerSchema
       "type": "object",
       "additionalProperties": false,
       "properties": {
-        "items_path": { "type": ["string", "null"], "description": "Path to the items array (dot notation or JSON Pointer, see $defs/path; no $last_item). Leave out or \"\" when the response body itself is the array." }
+        "items_path": { "type": ["string", "null"], "description": "Path to the items array (dot notation or JSON Pointer, see $defs/path; no $last_item). Leave out or \"\" when the response body itself is the array. A path holding null is an empty page." }
       }
     },
     "shape": {
@@ -187,7 +187,7 @@ public static class RunnerSchema
       "properties": {
         "max_pages": { "type": "integer", "minimum": 1, "maximum": 1000, "default": 50, "description": "Safety cap on pages fetched (not the number of pages to fetch)." },
         "max_items": { "type": ["integer", "null"], "minimum": 1, "maximum": 1000000, "default": null, "description": "Stop after this many items, truncating the last page exactly. Null: no cap." },
-        "stop_on_empty_page": { "type": "boolean", "default": true, "description": "Stop at the first page with no items." },
+        "stop_on_empty_page": { "type": "boolean", "default": true, "description": "Stop at the first page with no items, for every style. When false, an empty page is followed and the style's own signals end the run (short page, total, has_more, no next cursor or link)." },
         "stop_on_repeated_next": { "type": "boolean", "default": true, "description": "Stop when a next link, cursor, page or offset was already requested." },
         "page_delay_ms": { "type": "integer", "minimum": 0, "maximum": 60000, "default": 0, "description": "Pause between pages." },
         "max_retries": { "type": "integer", "minimum": 0, "maximum": 10, "default": 3, "description": "Retries per page for 429, 502, 503, 504 and network faults." },
