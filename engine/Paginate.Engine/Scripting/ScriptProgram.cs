@@ -1,5 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
+
 namespace Paginate.Engine.Scripting;
 
 /// <summary>A parsed paging script (seed 003), ready to run after each page. Immutable.</summary>

@@ -7,6 +7,9 @@ using Paginate.Engine.Runners;
 using Paginate.TestKit.Upstream;
 using static Paginate.Engine.Tests.Paging.LoopHarness;
 
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
+
 namespace Paginate.Engine.Tests.Scripting;
 
 /// <summary>Script runners through the real compiler and <see cref="PageLoop"/>, over loopback HTTP.</summary>
