@@ -50,7 +50,7 @@ public class ScriptStrategyTests
         var request = new PageRequest { Method = HttpMethod.Post, Uri = new Uri("https://api.example.com/x?a=1"), Body = Encoding.UTF8.GetBytes("{\"v\":1}") };
         var decision = strategy.Start(request);
         Assert.Same(request, decision.Next);
-        Assert.IsType<ScriptRun>(decision.State.Extension);
+        Assert.Equal(0, decision.State.Script!.Run.PageCount);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed partial class ScriptInterpreter
         switch (node.Operation.Operation)
         {
             case ScriptOperation.RequestRateLimitSet:
-                _state.RateLimit = RateLimit(node, values);
+                _rateLimit = RateLimit(node, values);
                 return ScriptValue.Null;
             default:
                 throw new InvalidOperationException("Operation without an implementation: " + node.Operation.Name);

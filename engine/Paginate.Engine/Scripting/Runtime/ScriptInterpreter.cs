@@ -11,15 +11,19 @@ namespace Paginate.Engine.Scripting.Runtime;
 internal sealed partial class ScriptInterpreter : IScriptEvaluator
 {
     private readonly ScriptRunState _state;
+    private readonly ScriptValue[] _variables;
     private readonly ScriptRequest _request;
     private readonly ScriptResponse _response;
     private List<string>? _logs;
     private int _steps;
     private bool _stop;
+    private ScriptRateLimit? _rateLimit;
 
     public ScriptInterpreter(ScriptRunState state, ScriptRequest request, ScriptResponse response, ScriptLimits limits)
     {
         _state = state;
+        _variables = [.. state.Variables];
+        _rateLimit = state.RateLimit;
         _request = request;
         _response = response;
         Limits = limits;
@@ -27,7 +31,7 @@ internal sealed partial class ScriptInterpreter : IScriptEvaluator
 
     public ScriptLimits Limits { get; }
 
-    public ScriptValue[] Variables => _state.Variables;
+    public ScriptValue[] Variables => _variables;
 
     public ScriptOutcome Run(IReadOnlyList<ScriptStatement> statements)
     {
@@ -38,7 +42,7 @@ internal sealed partial class ScriptInterpreter : IScriptEvaluator
                 var value = statement.Expression.Evaluate(this);
                 if (statement.Kind != ScriptStatementKind.Operation)
                 {
-                    _state.Variables[statement.Slot] = value;
+                    _variables[statement.Slot] = value;
                 }
 
                 // A true @pager.stop ends this page's run: later lines often read what the last page lacks.
@@ -50,10 +54,11 @@ internal sealed partial class ScriptInterpreter : IScriptEvaluator
         }
         catch (ScriptRuntimeException e)
         {
-            return new ScriptOutcome { Error = e.Error, Logs = _logs ?? (IReadOnlyList<string>)[] };
+            return new ScriptOutcome { Error = e.Error, Logs = _logs ?? (IReadOnlyList<string>)[], State = _state };
         }
 
-        return new ScriptOutcome { Stop = _stop, Logs = _logs ?? (IReadOnlyList<string>)[] };
+        var next = _state with { Variables = [.. _variables], RateLimit = _rateLimit };
+        return new ScriptOutcome { Stop = _stop, Logs = _logs ?? (IReadOnlyList<string>)[], State = next };
     }
 
     /// <summary>Counts one step; the page's budget bounds the work any script can cause.</summary>

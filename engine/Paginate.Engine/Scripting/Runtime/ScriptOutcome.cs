@@ -11,6 +11,9 @@ internal sealed record ScriptOutcome
     /// <summary>The <c>@log</c> lines of this page, secrets masked.</summary>
     public IReadOnlyList<string> Logs { get; init; } = [];
 
+    /// <summary>The run's state after this page (the state it started with when the script failed).</summary>
+    public required ScriptRunState State { get; init; }
+
     /// <summary>A run-time error (the run ends with <c>script_error</c>); null on success.</summary>
     public ScriptError? Error { get; init; }
 }
