@@ -35,10 +35,12 @@ internal sealed partial class ScriptInterpreter : IScriptEvaluator
 
     public ScriptOutcome Run(IReadOnlyList<ScriptStatement> statements)
     {
+        ScriptStatement? last = null;
         try
         {
             foreach (var statement in statements)
             {
+                last = statement;
                 var value = statement.Expression.Evaluate(this);
                 if (statement.Kind != ScriptStatementKind.Operation)
                 {
@@ -51,6 +53,8 @@ internal sealed partial class ScriptInterpreter : IScriptEvaluator
                     break;
                 }
             }
+
+            CheckKeptLength(last);
         }
         catch (ScriptRuntimeException e)
         {
@@ -59,6 +63,24 @@ internal sealed partial class ScriptInterpreter : IScriptEvaluator
 
         var next = _state with { Variables = [.. _variables], RateLimit = _rateLimit };
         return new ScriptOutcome { Stop = _stop, Logs = _logs ?? (IReadOnlyList<string>)[], State = next };
+    }
+
+    /// <summary>
+    /// Each page is bounded on its own (steps, string and array caps), but variables and the next request live on
+    /// from page to page: without a bound on their sum a script adding a parameter per page grows without end.
+    /// </summary>
+    private void CheckKeptLength(ScriptStatement? last)
+    {
+        long length = _request.Length();
+        foreach (var value in _variables)
+        {
+            length += value.Length();
+        }
+
+        if (length > Limits.MaxStateLength && last is not null)
+        {
+            throw new ScriptRuntimeException($"the script keeps more than {Limits.MaxStateLength} characters from page to page (variables and the next request)", last.Line, last.Column);
+        }
     }
 
     /// <summary>Counts one step; the page's budget bounds the work any script can cause.</summary>

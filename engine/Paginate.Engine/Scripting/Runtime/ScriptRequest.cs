@@ -117,6 +117,23 @@ internal sealed class ScriptRequest
     public ScriptRequest Clone() =>
         new(Method, Target, [.. Query], [.. Headers], Body?.DeepClone(), BodySecret);
 
+    /// <summary>Characters this request holds: URI, query, headers and body (what the run keeps for the next page).</summary>
+    public long Length()
+    {
+        long length = Target.AbsoluteUri.Length;
+        foreach (var field in Query)
+        {
+            length += field.Name.Length + field.Value.Length + 2;
+        }
+
+        foreach (var field in Headers)
+        {
+            length += field.Name.Length + field.Value.Length + 2;
+        }
+
+        return length + (Body?.ToJsonString().Length ?? 0);
+    }
+
     /// <summary>Same target, parameters, headers and body: the script changed nothing.</summary>
     public bool SameAs(ScriptRequest other) =>
         Method == other.Method

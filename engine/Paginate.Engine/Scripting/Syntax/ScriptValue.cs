@@ -60,6 +60,26 @@ internal readonly struct ScriptValue : IEquatable<ScriptValue>
 
     public string TypeName() => TypeName(Kind);
 
+    /// <summary>Characters this value holds (an array's items summed); what it costs to keep it between pages.</summary>
+    public long Length()
+    {
+        switch (Kind)
+        {
+            case ScriptValueKind.String:
+                return AsString.Length;
+            case ScriptValueKind.Array:
+                long length = 2;
+                foreach (var item in AsArray)
+                {
+                    length += item.Length() + 1;
+                }
+
+                return length;
+            default:
+                return 8;
+        }
+    }
+
     /// <summary>The value as text: numbers without a needless fraction, arrays as JSON.</summary>
     public string ToText() => Kind switch
     {
