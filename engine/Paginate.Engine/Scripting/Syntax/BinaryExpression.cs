@@ -83,7 +83,11 @@ internal sealed class BinaryExpression(ScriptTokenKind op, string symbol, Script
         }
         else if (left.Kind == ScriptValueKind.String && right.Kind == ScriptValueKind.String)
         {
-            order = string.CompareOrdinal(left.AsString, right.AsString);
+            // Two numeric strings compare as numbers ("10" > "9"); other text in ordinal order.
+            if (!ScriptNumericText.TryCompare(left.AsString, right.AsString, out order))
+            {
+                order = string.CompareOrdinal(left.AsString, right.AsString);
+            }
         }
         else
         {
