@@ -34,12 +34,39 @@ internal sealed partial class ScriptInterpreter
                     return ScriptValue.Null;
                 }
 
-                _request.Body = ParseJson(String(node, values, 0), args[0], "@request.body.set");
-                _request.BodySecret = values[0].Secret;
-                return ScriptValue.Null;
+                return BodySet(node, values[0], ParseJson(String(node, values, 0), args[0], "@request.body.set"));
             default:
                 throw new InvalidOperationException("Operation without an implementation: " + node.Operation.Name);
         }
+    }
+
+    /// <summary>
+    /// Seed 003: the JSON holds pointer-keyed pairs, <c>{"/variables/after": "c2"}</c>, each set in the body the way
+    /// <c>@request.body.put</c> sets one. An object whose keys are not all pointers (or any other JSON) replaces the
+    /// whole body, as earlier versions did, so scripts written for that keep working.
+    /// </summary>
+    private ScriptValue BodySet(OperationExpression node, ScriptValue text, JsonNode? json)
+    {
+        if (json is not JsonObject { Count: > 0 } pairs || pairs.Any(p => !p.Key.StartsWith('/')))
+        {
+            _request.Body = json;
+            _request.BodySecret = text.Secret;
+            return ScriptValue.Null;
+        }
+
+        var body = _request.Body;
+        foreach (var (pointer, value) in pairs.ToList())
+        {
+            pairs.Remove(pointer);
+            if (!ScriptJsonPointer.TrySet(ref body, ScriptJsonPointer.Parse(pointer), value, out string? problem))
+            {
+                throw node.Error($"@request.body.set: {problem}");
+            }
+        }
+
+        _request.Body = body;
+        _request.BodySecret |= text.Secret;
+        return ScriptValue.Null;
     }
 
     private ScriptValue BodyPut(OperationExpression node, ScriptValue[] values)
