@@ -97,6 +97,23 @@ internal sealed class ScriptStrategy : IPagingStrategy
     }
 
     /// <summary>
+    /// <c>@request.ratelimit.set</c>: a page that failed with a status in the allowlist is asked for again after
+    /// <c>wait</c> (a longer <c>Retry-After</c> wins), at most <c>retry</c> times; then the failure stands.
+    /// </summary>
+    public TimeSpan? RetryThrottled(PagingState state, int? status, TimeSpan? retryAfter, int retried)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var limit = state.Script?.Run.RateLimit;
+        if (limit is null || status is not { } code || retried >= limit.Retries || !limit.StatusCodes.Contains(code))
+        {
+            return null;
+        }
+
+        var wait = TimeSpan.FromMilliseconds(limit.WaitMs);
+        return retryAfter > wait ? retryAfter : wait;
+    }
+
+    /// <summary>
     /// <c>@request.ratelimit.set</c>: when the page just received is marked throttled (its status is in the
     /// allowlist, or it carries the header), wait before the next request. Throttled statuses that fail a page
     /// (429, 503) are retried by the loop's own retry policy, which honours <c>Retry-After</c>.
