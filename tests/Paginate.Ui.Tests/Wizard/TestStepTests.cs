@@ -40,7 +40,7 @@ public sealed class TestStepTests(PaginateStack stack)
 
         await pages.FillAsync("51");
         await ui.Button("Run test").ClickAsync();
-        await Expect(ui.Page.Locator(".field-error[data-error-for=max_pages]")).ToHaveTextAsync(PagesError);
+        await Expect(ui.Page.Locator(".field-error[data-error-for=max_pages]")).ToHaveTextAsync("Pages to fetch in this test " + PagesError);
 
         // The API refuses the same number with the same words.
         using (var api = await stack.AdminClient.PostAsJsonAsync("api/runners/test", new { config = definition, max_pages = 51 }))

@@ -106,7 +106,7 @@ public sealed class WizardTests(PaginateStack stack)
         await ui.Page.GetByLabel("JSON returned by the AI").FillAsync(
             "{ \"name\": \"Partly known\", \"request\": { \"url\": \"https://api.example.test/x\", \"verb\": \"GET\" }, \"limits\": { \"max_pages\": \"many\", \"max_items\": 40 } }");
         await ui.Button("Apply to form").ClickAsync();
-        var applied = ui.Page.Locator(".notice.success");
+        var applied = ui.Page.Locator(".notice.success:visible");
         await Expect(applied).ToContainTextAsync("Filled 3 values from the AI answer");
         await Expect(applied.Locator(".ignored-list li")).ToHaveTextAsync(["Unknown field: request.verb.", "limits.max_pages must be a whole number."]);
         await ui.ScreenshotAsync("wizard-1-ai-partly-applied");
