@@ -76,12 +76,15 @@ public sealed class DraftAndSchemaTests(PaginateStack stack)
             ["type"] = "object",
             ["properties"] = new JsonObject { ["ttl_seconds"] = new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = 3600, ["default"] = 0 } },
         };
+        schema["$defs"]!["shape"]!["properties"]!["fields"]!["description"] = "select only: 'output_name:path' or 'output_name:path:string|number|integer|boolean' lines.";
         await using var ui = await UiSession.OpenAsync(stack);
         await ui.Page.RouteAsync("**/api/schema/runner", route => route.FulfillAsync(new() { Status = 200, ContentType = "application/schema+json", Body = schema.ToJsonString() }));
         await ui.SignInAsync("/runners/new");
         await ui.Button("Skip: configure by hand").ClickAsync();
 
         await Expect(ui.Field("limits.max_pages")).ToHaveValueAsync("7");
+        await ui.Page.GetByRole(AriaRole.Radio, new() { Name = "Select fields", Exact = true }).CheckAsync();
+        await Expect(ui.Main.GetByText("A line may end with a type, output_name:path:string, :number, :integer or :boolean")).ToBeVisibleAsync();
         await Expect(ui.Field("limits.max_pages")).ToHaveAttributeAsync("max", "900");
         await Expect(ui.Main.GetByText("A safety cap, not the number of pages to fetch. From 1 to 900. Default: 7.")).ToBeVisibleAsync();
         await Expect(ui.Page.GetByLabel("Stop when a page repeats")).ToBeCheckedAsync();

@@ -3,6 +3,10 @@
 import { h, replace, copyField, announce } from '../dom.js';
 import { post } from '../api.js';
 import { messageArea, showProblem, clearProblems } from '../problems.js';
+import { FIELDS } from './fields.js';
+
+/** The default the runner schema gave a field (the wizard applies the schema first); '—' when unknown. */
+const fallback = (path) => String(FIELDS.find((f) => f.path === path)?.def ?? '—');
 
 /** What Clay gets back: always `{ items, meta }`; the items as the shape makes them. */
 function responseText(def) {
@@ -34,12 +38,12 @@ export function summaryList(def) {
   const rows = [
     ['Name', def?.name ?? '—'],
     ['Target endpoint', def?.request?.url ?? '—'],
-    ['Method', def?.request?.method ?? 'GET'],
-    ['Pagination', p.style ?? 'none'],
+    ['Method', def?.request?.method ?? fallback('request.method')],
+    ['Pagination', p.style ?? fallback('pagination.style')],
     ['Result path', def?.response?.items_path ? def.response.items_path : '(response body)'],
     ['Response', responseText(def)],
-    ['Shape', def?.shape?.mode ?? 'full'],
-    ['Max pages', String(limits.max_pages ?? 50)],
+    ['Shape', def?.shape?.mode ?? fallback('shape.mode')],
+    ['Max pages', limits.max_pages !== undefined ? String(limits.max_pages) : fallback('limits.max_pages')],
     ['Page size', String(p.page_size ?? p.limit ?? '—')],
     ['Forwarded headers', (def?.request?.forward_headers ?? []).join(', ') || 'none'],
     ['Static headers', Object.keys(def?.request?.static_headers ?? {}).join(', ') || 'none'],

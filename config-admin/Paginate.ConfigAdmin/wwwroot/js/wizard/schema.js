@@ -55,5 +55,9 @@ export function applySchema(schema) {
     if (typeof s.minimum === 'number') field.min = s.minimum;
     if (typeof s.maximum === 'number') field.max = s.maximum;
     if (field.kind === 'select' && Array.isArray(s.enum)) field.options = s.enum.filter((v) => v !== null);
+    // Typed select fields (CONTRACT §1 v2) are explained once the engine's schema describes them.
+    if (field.path === 'shape.fields' && /\binteger\b/.test(s.description ?? '') && /\bboolean\b/.test(s.description ?? '')) {
+      field.help = `${field.help} A line may end with a type, output_name:path:string, :number, :integer or :boolean, to convert the value (e.g. age:person.age:integer); a value that cannot be converted becomes null.`;
+    }
   }
 }
