@@ -17,7 +17,7 @@ function help(field, id) {
 }
 
 function hasHelp(field) {
-  return !!field.help || (isNumeric(field) && (field.def !== undefined || field.max !== undefined));
+  return !!field.help || ((isNumeric(field) || field.kind === 'select') && (field.def !== undefined || field.max !== undefined));
 }
 
 function defaultText(field) {
