@@ -5,6 +5,8 @@ using System.Text.Json;
 using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Bench;
 
@@ -122,14 +124,13 @@ public static class ScriptBench
             throw new InvalidOperationException(example.Name + ": " + error);
         }
 
-        var state = new ScriptRunState(program);
+        var state = ScriptRunState.Start(program) with { PageCount = 1 };
         var request = ScriptRequest.Create(
             example.Body is null ? "GET" : "POST", new Uri(example.Url), [new ScriptField("Accept", "application/json", false)],
             example.Body is null ? null : System.Text.Json.Nodes.JsonNode.Parse(example.Body));
         var response = new ScriptResponse(200, links, body);
         Action interpreter = () =>
         {
-            state.PageCount = 1;
             var outcome = program.Run(state, request.Clone(), response);
             if (outcome.Error is not null)
             {

@@ -90,7 +90,7 @@ internal sealed partial class DryRunner(
         {
             Values = input.Query,
             ForwardedHeaders = [.. input.Headers.Where(h => runner.Definition.Request.ForwardHeaders.Contains(h.Key, StringComparer.OrdinalIgnoreCase))],
-            MaxPages = Math.Min(input.MaxPages, runner.Definition.Limits.MaxPages),
+            MaxPages = input.PagesFor(runner.Definition.Limits.MaxPages),
             Trace = true,
         };
 

@@ -12,6 +12,7 @@ internal static class UiSetup
 {
     public static WebApplication UseAdminUi(this WebApplication app)
     {
+        app.UseAdminSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles(Options());
         return app;
@@ -23,6 +24,11 @@ internal static class UiSetup
     /// </summary>
     public static WebApplication MapAdminUiFallback(this WebApplication app)
     {
+        // The one read the UI needs beyond the admin API: the home page's configurable links.
+        app.MapGet("/api/ui/links", (IConfiguration configuration) => TypedResults.Ok(UiLinks.From(configuration)))
+            .RequireAuthorization(Auth.AuthSetup.AdminPolicy)
+            .WithTags("UI")
+            .WithSummary("The home page's links (Admin:Links); null when unset");
         app.MapFallbackToFile("{*path:nonfile:regex(^(?!api(/|$)))}", "index.html", Options());
         return app;
     }

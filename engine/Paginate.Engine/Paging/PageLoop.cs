@@ -103,7 +103,7 @@ public sealed class PageLoop
                 PagingState nextState;
                 RangePlan? range = null;
                 TimeSpan? nextDelay;
-                using (var attempt = await _fetcher.FetchAsync(current, _token).ConfigureAwait(false))
+                using (var attempt = await FetchAsync(current, state).ConfigureAwait(false))
                 {
                     if (!attempt.Succeeded)
                     {
@@ -162,6 +162,27 @@ public sealed class PageLoop
 
                 current = next;
                 state = nextState;
+            }
+        }
+
+        /// <summary>
+        /// One page through the fetcher; a failure the strategy calls throttled (a script's rate-limit allowlist,
+        /// e.g. 403) is asked for again after the wait it names, as often as it allows. Each counts as a retry.
+        /// </summary>
+        private async Task<PageAttempt> FetchAsync(PageRequest request, PagingState state)
+        {
+            for (int retried = 0; ; retried++)
+            {
+                var attempt = await _fetcher.FetchAsync(request, _token).ConfigureAwait(false);
+                if (attempt.Succeeded || Strategy.RetryThrottled(state, attempt.Status, attempt.RetryAfter, retried) is not { } wait)
+                {
+                    attempt.Retries += retried;
+                    return attempt;
+                }
+
+                attempt.Dispose();
+                _session.Counters.AddRetry();
+                await Task.Delay(wait, _time, _token).ConfigureAwait(false);
             }
         }
 

@@ -23,6 +23,13 @@ internal sealed record ScriptLimits
     /// <summary>Most variables a script may declare (default 256).</summary>
     public int MaxVariables { get; init; } = 256;
 
+    /// <summary>
+    /// Most characters a run keeps from one page to the next: every variable value plus the next request's URI,
+    /// query, headers and body (default 1 Mi characters). Each value is already capped per page; this bounds
+    /// what piles up over many pages (a parameter or body key added on every page).
+    /// </summary>
+    public int MaxStateLength { get; init; } = 1024 * 1024;
+
     /// <summary>Most <c>@log</c> lines kept per page (default 100); each is cut at <see cref="MaxLogLineLength"/>.</summary>
     public int MaxLogLines { get; init; } = 100;
 

@@ -1,5 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
+
 namespace Paginate.Engine.Scripting;
 
 /// <summary>A parsed paging script (seed 003), ready to run after each page. Immutable.</summary>
@@ -58,8 +61,9 @@ public sealed class ScriptProgram
     }
 
     /// <summary>
-    /// Runs the script once, after a page: may change <paramref name="request"/> in place (the next request)
-    /// and <paramref name="state"/> (variables, rate limit). Never throws for script faults: they come back
+    /// Runs the script once, after a page: may change <paramref name="request"/> in place (the next request);
+    /// the variables and rate limit that follow come back as <see cref="ScriptOutcome.State"/>, while
+    /// <paramref name="state"/> itself never changes. Never throws for script faults: they come back
     /// as <see cref="ScriptOutcome.Error"/>.
     /// </summary>
     internal ScriptOutcome Run(ScriptRunState state, ScriptRequest request, ScriptResponse response) =>

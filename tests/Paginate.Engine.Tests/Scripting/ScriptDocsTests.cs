@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Engine.Tests.Scripting;
 

@@ -6,6 +6,9 @@ using Microsoft.AspNetCore.Http;
 using Paginate.Engine.Paging;
 using Paginate.TestKit.Upstream;
 
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
+
 namespace Paginate.Engine.Tests.Scripting;
 
 /// <summary>The examples of seed 003 (and docs/script-paging.md), each as a script against a real upstream.</summary>

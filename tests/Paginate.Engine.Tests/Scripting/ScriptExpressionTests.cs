@@ -1,4 +1,6 @@
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Engine.Tests.Scripting;
 
@@ -44,7 +46,7 @@ public class ScriptExpressionTests
     [InlineData("null == null", true)]
     [InlineData("null != 0", true)]
     [InlineData("2 < 10", true)]
-    [InlineData("\"2\" < \"10\"", false)]
+    [InlineData("\"b\" < \"ab\"", false)]
     [InlineData("3 <= 3", true)]
     [InlineData("4 > 5", false)]
     [InlineData("5 >= 5", true)]
@@ -54,6 +56,19 @@ public class ScriptExpressionTests
     [InlineData("1 + 1 == 2 && \"a\" + \"b\" == \"ab\"", true)]
     [InlineData("true || false && false", true)]
     public void Comparisons_AndLogic(string expression, bool expected) => Assert.Equal(expected, Bool(expression));
+
+    [Theory]
+    [InlineData("\"2\" < \"10\"", true)]
+    [InlineData("\"10\" > \"9\"", true)]
+    [InlineData("\"-10\" < \"-9\"", true)]
+    [InlineData("\"007\" <= \"7\"", true)]
+    [InlineData("\"2.5\" < \"10\"", true)]
+    [InlineData("\"1e3\" > \"999\"", true)]
+    [InlineData("\"9007199254740993\" > \"9007199254740992\"", true)]
+    [InlineData("\"10a\" < \"9\"", true)]
+    [InlineData("\"\" < \"1\"", true)]
+    public void Compare_TwoNumericStrings_ComparesAsNumbers_OtherTextOrdinally(string expression, bool expected) =>
+        Assert.Equal(expected, Bool(expression));
 
     [Fact]
     public void LogicalOperators_ShortCircuit()

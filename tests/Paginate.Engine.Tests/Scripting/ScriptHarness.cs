@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Engine.Tests.Scripting;
 
@@ -10,7 +12,7 @@ internal sealed class ScriptHarness
     public const string ForwardedCanary = "canary-forwarded-8f2e1c";
 
     private readonly ScriptProgram _program;
-    private readonly ScriptRunState _state;
+    private ScriptRunState _state;
 
     public ScriptHarness(string source, ScriptLimits? limits = null, string url = "https://api.example.com/v1/items?limit=10",
         string? body = null, IReadOnlyList<string>? secrets = null)
@@ -21,7 +23,7 @@ internal sealed class ScriptHarness
         }
 
         _program = program;
-        _state = new ScriptRunState(program, secrets);
+        _state = ScriptRunState.Start(program, secrets);
         Request = ScriptRequest.Create(
             body is null ? "GET" : "POST",
             new Uri(url),
@@ -36,10 +38,11 @@ internal sealed class ScriptHarness
 
     public ScriptOutcome Page(string json = "{}", int status = 200, params (string Name, string Value)[] headers)
     {
-        _state.PageCount++;
         using var document = JsonDocument.Parse(json);
         var response = new ScriptResponse(status, [.. headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value))], document.RootElement.Clone());
-        return _program.Run(_state, Request, response);
+        var outcome = _program.Run(_state with { PageCount = _state.PageCount + 1 }, Request, response);
+        _state = outcome.State;
+        return outcome;
     }
 
     /// <summary>Runs the script once and returns the value of variable <paramref name="name"/>.</summary>

@@ -5,6 +5,8 @@ using Paginate.Engine.Paging;
 using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Engine.Tests.Scripting;
 
@@ -78,12 +80,12 @@ internal static class ScriptLoopDriver
                 pages,
                 items.Count);
             decision = strategy.Next(page);
-            var run = (ScriptRun)page.State.Extension!;
+            var rateLimit = (decision.State.Script ?? page.State.Script!).Run.RateLimit;
             logs.AddRange(decision.Logs ?? []);
             if (decision.ErrorCode is not null)
             {
                 Assert.Equal(ErrorCodes.ScriptError, decision.ErrorCode);
-                return new Result(pages, items, StopReasons.UpstreamError, logs, decision.ErrorDetail, run.RateLimit, decision.Delay);
+                return new Result(pages, items, StopReasons.UpstreamError, logs, decision.ErrorDetail, rateLimit, decision.Delay);
             }
 
             string? stop = decision.StopReason;
@@ -102,7 +104,7 @@ internal static class ScriptLoopDriver
 
             if (stop is not null)
             {
-                return new Result(pages, items, stop, logs, null, run.RateLimit, decision.Delay);
+                return new Result(pages, items, stop, logs, null, rateLimit, decision.Delay);
             }
 
             seen.Remove(decision.Next!.IdentityKey());

@@ -1,4 +1,6 @@
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Engine.Tests.Scripting;
 
@@ -140,6 +142,24 @@ public class ScriptOperationTests
         var set = Run("@request.body.set(\"{\\\"page\\\": 2, \\\"tags\\\": [\\\"a\\\"]}\");", body: "{}");
         Assert.Equal("""{"page":2,"tags":["a"]}""", set.Request.Body!.ToJsonString());
         Assert.Equal("{}", Run("@request.body.clear();", body: graphql).Request.Body!.ToJsonString());
+    }
+
+    [Fact]
+    public void RequestBodySet_PointerKeyedPairs_SetEachValueKeepingTheRest()
+    {
+        const string graphql = """{"query":"q","variables":{"first":50}}""";
+        var h = Run("""
+            var cursor = @response.body.get("/paging/next");
+            @request.body.set("{\"/variables/after\": \"" + cursor + "\", \"/variables/page\": 2, \"/paging/deep\": [1]}");
+            """, json: """{"paging":{"next":"c_2"}}""", body: graphql);
+        Assert.Equal("""{"query":"q","variables":{"first":50,"after":"c_2","page":2},"paging":{"deep":[1]}}""", h.Request.Body!.ToJsonString());
+    }
+
+    [Fact]
+    public void RequestBodySet_PointerIntoAScalar_IsRuntimeError()
+    {
+        var error = new ScriptHarness("@request.body.set(\"{\\\"/query/x\\\": 1}\");", body: """{"query":"q"}""").Page().Error;
+        Assert.StartsWith("line 1, column 1: @request.body.set:", error!.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

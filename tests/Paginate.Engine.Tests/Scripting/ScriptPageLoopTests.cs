@@ -7,6 +7,9 @@ using Paginate.Engine.Runners;
 using Paginate.TestKit.Upstream;
 using static Paginate.Engine.Tests.Paging.LoopHarness;
 
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
+
 namespace Paginate.Engine.Tests.Scripting;
 
 /// <summary>Script runners through the real compiler and <see cref="PageLoop"/>, over loopback HTTP.</summary>
@@ -200,5 +203,56 @@ public sealed class ScriptPageLoopTests
 
         Assert.False(result.IsValid);
         Assert.StartsWith("line 2, column 13: unknown variable 'nxt'", Assert.Single(result.Errors["pagination.script"]), StringComparison.Ordinal);
+    }
+
+    private const string ThrottledScript = """
+        @request.ratelimit.set([403], null, 1, 2);
+        var page = @response.body.get("/page");
+        @pager.stop(page >= 2);
+        @request.query.put("page", page + 1);
+        """;
+
+    /// <summary>Page 2 answers 403 (a throttle the loop alone would not retry) <paramref name="refusals"/> times, then items.</summary>
+    private static Task<LoopbackUpstream> ThrottlingUpstreamAsync(int refusals)
+    {
+        int refused = 0;
+        return LoopbackUpstream.StartAsync(r => r.Route("/items", ctx =>
+        {
+            int page = Page(ctx);
+            if (page == 2 && Interlocked.Increment(ref refused) <= refusals)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
+
+            return Respond(ctx, $$"""{"page":{{page}},"items":{{Items(page, 1)}}}""");
+        }));
+    }
+
+    [Fact]
+    public async Task RateLimit_AllowListedStatus_IsAskedAgainUpToTheRetryCount()
+    {
+        await using var upstream = await ThrottlingUpstreamAsync(refusals: 2);
+
+        var outcome = await RunAsync(Runner(upstream, "/items?page=1", ThrottledScript, "items"));
+
+        Assert.Equal(StopReasons.ScriptStop, outcome.Result.StopReason);
+        Assert.Equal(["i1", "i2"], outcome.Ids());
+        Assert.Equal(["1", "2", "2", "2"], upstream.Requests.Select(r => r.Query("page")));
+        Assert.Equal(2, outcome.Result.Retries);
+    }
+
+    [Fact]
+    public async Task RateLimit_RetryCountSpent_TheFailureStands()
+    {
+        await using var upstream = await ThrottlingUpstreamAsync(refusals: 3);
+
+        var outcome = await RunAsync(Runner(upstream, "/items?page=1", ThrottledScript, "items"));
+
+        Assert.True(outcome.Result.Partial);
+        Assert.Equal(StopReasons.UpstreamError, outcome.Result.StopReason);
+        Assert.Equal(403, outcome.Result.UpstreamStatus);
+        Assert.Equal(["i1"], outcome.Ids());
+        Assert.Equal(3, upstream.RequestCount - 1);
     }
 }

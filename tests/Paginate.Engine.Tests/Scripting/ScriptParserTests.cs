@@ -1,4 +1,6 @@
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Engine.Tests.Scripting;
 

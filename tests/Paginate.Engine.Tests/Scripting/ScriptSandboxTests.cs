@@ -1,4 +1,6 @@
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Engine.Tests.Scripting;
 
@@ -179,5 +181,30 @@ public class ScriptSandboxTests
         var original = changed.Request.Clone();
         changed.Page();
         Assert.False(changed.Request.SameAs(original));
+    }
+
+    [Fact]
+    public void KeptState_GrowingAcrossPages_IsRuntimeErrorOnThePageThatCrossesTheBound()
+    {
+        // Each page adds a 500-character query parameter: every page is small, the run is not.
+        var value = new string('q', 500);
+        var harness = new ScriptHarness($"var n = @pager.pageCount();\n@request.query.put(\"p\" + n, \"{value}\");", new ScriptLimits { MaxStateLength = 2000 });
+        Assert.Null(harness.Page().Error);
+        Assert.Null(harness.Page().Error);
+        Assert.Null(harness.Page().Error);
+        var error = harness.Page().Error;
+        Assert.Equal("line 2, column 1: the script keeps more than 2000 characters from page to page (variables and the next request)", error!.ToString());
+    }
+
+    [Fact]
+    public void KeptState_VariableGrowingAcrossPages_IsRuntimeError()
+    {
+        var chunk = new string('v', 500);
+        var harness = new ScriptHarness($"var acc = (acc ?? \"\") + \"{chunk}\";", new ScriptLimits { MaxStateLength = 2000 });
+        Assert.Null(harness.Page().Error);
+        Assert.Null(harness.Page().Error);
+        Assert.Null(harness.Page().Error);
+        Assert.Contains("keeps more than 2000 characters", harness.Page().Error!.Message, StringComparison.Ordinal);
+        Assert.Equal(1500, harness.Variable("acc").AsString.Length);
     }
 }

@@ -3,6 +3,8 @@ using Paginate.Engine.Paging;
 using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Engine.Tests.Scripting;
 
@@ -48,7 +50,7 @@ public class ScriptStrategyTests
         var request = new PageRequest { Method = HttpMethod.Post, Uri = new Uri("https://api.example.com/x?a=1"), Body = Encoding.UTF8.GetBytes("{\"v\":1}") };
         var decision = strategy.Start(request);
         Assert.Same(request, decision.Next);
-        Assert.IsType<ScriptRun>(decision.State.Extension);
+        Assert.Equal(0, decision.State.Script!.Run.PageCount);
     }
 
     [Fact]
@@ -82,5 +84,33 @@ public class ScriptStrategyTests
         var decision = strategy.Next(page);
         Assert.Null(decision.ErrorCode);
         return decision;
+    }
+
+    [Theory]
+    [InlineData(403, null, 0, 100)]
+    [InlineData(403, 2000, 1, 2000)]
+    [InlineData(429, 50, 0, 100)]
+    [InlineData(403, null, 2, null)]
+    [InlineData(500, null, 0, null)]
+    [InlineData(null, null, 0, null)]
+    public void RetryThrottled_AllowListedStatus_WaitsTheLongerOfWaitAndRetryAfter_UpToTheRetryCount(int? status, int? retryAfterMs, int retried, int? expectedMs)
+    {
+        var strategy = ScriptLoopDriver.Compile("@request.ratelimit.set([403, 429], null, 100, 2);");
+        var request = new PageRequest { Method = HttpMethod.Get, Uri = new Uri("https://api.example.com/x") };
+        var state = strategy.Start(request).State;
+        state = state with { Script = state.Script! with { Run = state.Script.Run with { RateLimit = new ScriptRateLimit([403, 429], null, 100, 2) } } };
+        var retryAfter = retryAfterMs is { } ms ? TimeSpan.FromMilliseconds(ms) : (TimeSpan?)null;
+
+        var wait = strategy.RetryThrottled(state, status, retryAfter, retried);
+
+        Assert.Equal(expectedMs is { } e ? TimeSpan.FromMilliseconds(e) : null, wait);
+    }
+
+    [Fact]
+    public void RetryThrottled_BeforeTheScriptSetARateLimit_IsNull()
+    {
+        var strategy = ScriptLoopDriver.Compile("@request.ratelimit.set([403], null, 100, 2);");
+        var state = strategy.Start(new PageRequest { Method = HttpMethod.Get, Uri = new Uri("https://api.example.com/x") }).State;
+        Assert.Null(strategy.RetryThrottled(state, 403, null, 0));
     }
 }

@@ -10,6 +10,7 @@ namespace Paginate.Ui.Tests.Browser;
 internal sealed class UiSession : IAsyncDisposable
 {
     private readonly List<string> _pageErrors = [];
+    private readonly List<string> _consoleErrors = [];
 
     private UiSession(PaginateStack stack, IBrowserContext context, IPage page)
     {
@@ -17,6 +18,13 @@ internal sealed class UiSession : IAsyncDisposable
         Context = context;
         Page = page;
         page.PageError += (_, message) => _pageErrors.Add(message);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                _consoleErrors.Add(message.Text);
+            }
+        };
     }
 
     public PaginateStack Stack { get; }
@@ -27,6 +35,12 @@ internal sealed class UiSession : IAsyncDisposable
 
     /// <summary>Uncaught script errors seen so far.</summary>
     public IReadOnlyList<string> PageErrors => _pageErrors;
+
+    /// <summary>Console errors seen so far (a Content-Security-Policy violation is one).</summary>
+    public IReadOnlyList<string> ConsoleErrors => _consoleErrors;
+
+    /// <summary>This tab's session storage as JSON text, to prove what a page kept.</summary>
+    public Task<string> SessionStorageAsync() => Page.EvaluateAsync<string>("() => JSON.stringify(Object.assign({}, sessionStorage))");
 
     public static async Task<UiSession> OpenAsync(PaginateStack stack)
     {

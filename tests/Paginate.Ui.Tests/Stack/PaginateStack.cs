@@ -19,6 +19,12 @@ public sealed class PaginateStack : IAsyncLifetime
 {
     public const string AdminKey = "ui-test-admin-key-4d1c0b7e";
 
+    /// <summary>The home page's repository link (Admin:Links:OpenSource); the engine link is left unset on purpose.</summary>
+    public const string OpenSourceLink = "https://github.com/example/paginate";
+
+    /// <summary>The home page's security notes link (Admin:Links:SecurityNotes).</summary>
+    public const string SecurityNotesLink = "https://github.com/example/paginate/blob/main/SECURITY.md";
+
     private RedisServer? _redis;
     private LoopbackUpstream? _upstream;
     private WebApplication? _gateway;
@@ -69,6 +75,8 @@ public sealed class PaginateStack : IAsyncLifetime
             "--Gateway:AllowPrivateUpstreams=true",
             $"--Smtp:PickupDirectory={PickupDirectory}",
             "--Smtp:From=paginate@example.test",
+            $"--Admin:Links:OpenSource={OpenSourceLink}",
+            $"--Admin:Links:SecurityNotes={SecurityNotesLink}",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await _admin.StartAsync();

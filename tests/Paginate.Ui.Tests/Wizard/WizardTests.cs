@@ -70,6 +70,12 @@ public sealed class WizardTests(PaginateStack stack)
         await ui.Button("Save runner").ClickAsync();
         await Expect(ui.Main.GetByText("This runner is locked. Create a new runner for changes.").First).ToBeVisibleAsync();
         await ui.ScreenshotAsync("wizard-4-saved");
+        // As the seed shows: the management and analytics links next to the runner URL, each with a copy button.
+        await Expect(ui.Textbox("Runner management link")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^http://127\\.0\\.0\\.1:\\d+/runners/[A-Za-z0-9_]+$"));
+        await Expect(ui.Textbox("Analytics deep link")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/runners/[A-Za-z0-9_]+/analytics$"));
+        await ui.Button("Copy Analytics deep link").ClickAsync();
+        Assert.EndsWith("/analytics", await ui.Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"), StringComparison.Ordinal);
+        await Expect(ui.Button("Copy Runner management link")).ToBeVisibleAsync();
         await ui.Button("Back: Test").ClickAsync();
         await Expect(ui.Button("Run test")).ToBeDisabledAsync();
         await ui.Button("Configure").ClickAsync();
@@ -93,19 +99,34 @@ public sealed class WizardTests(PaginateStack stack)
     }
 
     [Fact]
-    public async Task Wizard_PastedJsonWithUnknownField_IsRefusedWithMessage()
+    public async Task Wizard_PastedJsonWithUnknownField_AppliesTheRestAndListsWhatWasIgnored()
     {
         await using var ui = await UiSession.OpenAsync(stack);
         await ui.SignInAsync("/runners/new");
-        await ui.Page.GetByLabel("JSON returned by the AI").FillAsync("{ \"request\": { \"url\": \"https://api.example.test/x\", \"verb\": \"GET\" } }");
+        await ui.Page.GetByLabel("JSON returned by the AI").FillAsync(
+            "{ \"name\": \"Partly known\", \"request\": { \"url\": \"https://api.example.test/x\", \"verb\": \"GET\" }, \"limits\": { \"max_pages\": \"many\", \"max_items\": 40 } }");
         await ui.Button("Apply to form").ClickAsync();
-        await Expect(ui.Page.Locator(".field-error[data-error-for=ai_json]")).ToContainTextAsync("Unknown field: request.verb");
+        var applied = ui.Page.Locator(".notice.success:visible");
+        await Expect(applied).ToContainTextAsync("Filled 3 values from the AI answer");
+        await Expect(applied.Locator(".ignored-list li")).ToHaveTextAsync(["Unknown field: request.verb.", "limits.max_pages must be a whole number."]);
+        await ui.ScreenshotAsync("wizard-1-ai-partly-applied");
 
+        // What was valid is in the form; untouched defaults the answer did not give are cleared as before.
+        await ui.Button("Continue to Configure").ClickAsync();
+        await Expect(ui.Field("name")).ToHaveValueAsync("Partly known");
+        await Expect(ui.Field("request.url")).ToHaveValueAsync("https://api.example.test/x");
+        await Expect(ui.Field("limits.max_items")).ToHaveValueAsync("40");
+        await Expect(ui.Field("limits.max_pages")).ToHaveValueAsync(string.Empty);
+
+        await ui.Button("AI Setup").ClickAsync();
         await ui.Page.GetByLabel("JSON returned by the AI").FillAsync("{ not json");
         await ui.Button("Apply to form").ClickAsync();
         await Expect(ui.Page.Locator(".field-error[data-error-for=ai_json]")).ToContainTextAsync("Invalid JSON");
-        await ui.Button("Configure").ClickAsync();
-        await Expect(ui.Field("request.url")).ToHaveValueAsync(string.Empty);
+
+        await ui.Page.GetByLabel("JSON returned by the AI").FillAsync("{ \"verb\": \"GET\" }");
+        await ui.Button("Apply to form").ClickAsync();
+        await Expect(ui.Page.Locator(".field-error[data-error-for=ai_json]")).ToContainTextAsync("Unknown field: verb.");
+        await Expect(ui.Main.GetByText("Nothing in the answer fits the form. Nothing was applied.")).ToBeVisibleAsync();
     }
 
     [Fact]

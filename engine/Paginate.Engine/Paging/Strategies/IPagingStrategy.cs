@@ -36,4 +36,12 @@ internal interface IPagingStrategy
     /// total is unknown or the style cannot know its later requests in advance (the default).
     /// </summary>
     RangePlan? PlanRemaining(PageContext firstPage, int maxRequests) => null;
+
+    /// <summary>
+    /// A page failed with <paramref name="status"/> after the loop's own retries: when the style's own rules call
+    /// that throttled (a script's <c>@request.ratelimit.set</c> allowlist), how long to wait before asking for the
+    /// same page again; null to let the failure stand (the default). <paramref name="retried"/> counts the
+    /// throttled retries this page already had.
+    /// </summary>
+    TimeSpan? RetryThrottled(PagingState state, int? status, TimeSpan? retryAfter, int retried) => null;
 }

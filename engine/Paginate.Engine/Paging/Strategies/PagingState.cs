@@ -11,6 +11,6 @@ internal sealed record PagingState
     /// <summary>The page number (page_number) or offset (offset) of the request this state goes with.</summary>
     public long Position { get; init; }
 
-    /// <summary>Style-specific state (e.g. a script's variables); null for the built-in styles.</summary>
-    public object? Extension { get; init; }
+    /// <summary>A <c>script</c> run's variables and last request; null for the other styles.</summary>
+    public ScriptPagingState? Script { get; init; }
 }

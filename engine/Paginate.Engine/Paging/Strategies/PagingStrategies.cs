@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using Paginate.Engine.Json;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Engine.Paging.Strategies;
 

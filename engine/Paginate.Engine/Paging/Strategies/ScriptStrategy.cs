@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;
+using Paginate.Engine.Scripting.Runtime;
+using Paginate.Engine.Scripting.Syntax;
 
 namespace Paginate.Engine.Paging.Strategies;
 
@@ -11,7 +13,7 @@ namespace Paginate.Engine.Paging.Strategies;
 /// changes the next request, or stops it with <c>@pager.stop(true)</c>. A script that changes nothing also
 /// stops the run: both are <c>script_stop</c>. A run-time error fails the run with <c>script_error</c>. The
 /// decision carries the page's <c>@log</c> lines and, when the rate limit the script set says the page was
-/// throttled, a delay. The run's variables travel in <see cref="PagingState.Extension"/> (a <see cref="ScriptRun"/>).
+/// throttled, a delay. The run's variables travel, immutable, in <see cref="PagingState.Script"/>.
 /// </summary>
 internal sealed class ScriptStrategy : IPagingStrategy
 {
@@ -59,28 +61,25 @@ internal sealed class ScriptStrategy : IPagingStrategy
             }
         }
 
-        var run = new ScriptRun(_program, secrets);
-        return PageDecision.Continue(request, new PagingState { Extension = run });
+        var run = new ScriptPagingState { Run = ScriptRunState.Start(_program, secrets) };
+        return PageDecision.Continue(request, new PagingState { Script = run });
     }
 
     public PageDecision Next(PageContext page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (page.State.Extension is not ScriptRun run)
-        {
-            throw new InvalidOperationException("A script run's state is missing: Start was not called for this run.");
-        }
-
-        run.State.PageCount = page.PageCount;
+        var run = page.State.Script
+            ?? throw new InvalidOperationException("A script run's state is missing: Start was not called for this run.");
+        var state = run.Run with { PageCount = page.PageCount };
         // The loop sends the request this strategy returned as is: reuse the script's own copy of it, which keeps
         // secret marks and untouched encodings.
         var request = run.LastRequest is not null && ReferenceEquals(run.LastPageRequest, page.Request)
             ? run.LastRequest.Clone()
-            : FromPageRequest(page.Request, run.State.Secrets);
+            : FromPageRequest(page.Request, state.Secrets);
         var before = request.Clone();
 
         var response = new ScriptResponse(page.Response.Status, page.Response.GetHeaderValues, page.Response.Body);
-        var outcome = _program.Run(run.State, request, response);
+        var outcome = _program.Run(state, request, response);
         if (outcome.Error is not null)
         {
             return PageDecision.Fail(ErrorCodes.ScriptError, outcome.Error.ToString()) with { Logs = outcome.Logs, State = page.State };
@@ -88,13 +87,30 @@ internal sealed class ScriptStrategy : IPagingStrategy
 
         if (outcome.Stop || request.SameAs(before))
         {
-            return new PageDecision { StopReason = StopReasons.ScriptStop, State = page.State, Logs = outcome.Logs };
+            var stopped = page.State with { Script = run with { Run = outcome.State } };
+            return new PageDecision { StopReason = StopReasons.ScriptStop, State = stopped, Logs = outcome.Logs };
         }
 
         var next = ToPageRequest(page.Request, before, request);
-        run.LastRequest = request;
-        run.LastPageRequest = next;
-        return PageDecision.Continue(next, page.State) with { Logs = outcome.Logs, Delay = ThrottleDelay(run.RateLimit, page.Response) };
+        var nextState = page.State with { Script = new ScriptPagingState { Run = outcome.State, LastRequest = request, LastPageRequest = next } };
+        return PageDecision.Continue(next, nextState) with { Logs = outcome.Logs, Delay = ThrottleDelay(outcome.State.RateLimit, page.Response) };
+    }
+
+    /// <summary>
+    /// <c>@request.ratelimit.set</c>: a page that failed with a status in the allowlist is asked for again after
+    /// <c>wait</c> (a longer <c>Retry-After</c> wins), at most <c>retry</c> times; then the failure stands.
+    /// </summary>
+    public TimeSpan? RetryThrottled(PagingState state, int? status, TimeSpan? retryAfter, int retried)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var limit = state.Script?.Run.RateLimit;
+        if (limit is null || status is not { } code || retried >= limit.Retries || !limit.StatusCodes.Contains(code))
+        {
+            return null;
+        }
+
+        var wait = TimeSpan.FromMilliseconds(limit.WaitMs);
+        return retryAfter > wait ? retryAfter : wait;
     }
 
     /// <summary>

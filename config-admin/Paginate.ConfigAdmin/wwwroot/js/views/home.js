@@ -13,6 +13,7 @@ export function renderHome(main, _route, ctx) {
     stat('Active runners', '…', 'active_runners'), stat('Total calls', '…', 'total_calls'), stat('Clay calls', '…', 'clay_calls'));
   const list = h('div', { class: 'runner-list', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading saved runners...'));
   const errors = messageArea();
+  const links = h('p', { class: 'muted small audit-links', hidden: true });
   replace(main,
     h('section', { class: 'hero' },
       h('div', {},
@@ -28,8 +29,23 @@ export function renderHome(main, _route, ctx) {
       list),
     h('p', { class: 'muted small' },
       'Paginate keeps runner configurations, token hashes, call metadata and usage notes in Redis. ',
-      'Credentials, query values and response rows are never stored.'));
+      'Credentials, query values and response rows are never stored.'),
+    links);
   ctx.focus();
+
+  // The seed's audit links; each URL is deployment configuration (Admin__Links__*) and left out when unset.
+  get('/api/ui/links').then((data) => {
+    if (!ctx.isCurrent()) return;
+    const parts = [['the GitHub repository', data?.open_source], ['pagination engine', data?.engine], ['security notes', data?.security_notes]]
+      .filter(([, url]) => url)
+      .map(([label, url]) => h('a', { href: url, rel: 'noopener noreferrer', target: '_blank' }, label));
+    if (!parts.length) return;
+    const joined = parts.flatMap((a, i) => (i === 0 ? [a] : [i === parts.length - 1 ? (parts.length > 2 ? ', or ' : ' or ') : ', ', a]));
+    replace(links, 'This project is open source for auditability. Review ', ...joined, '.');
+    links.hidden = false;
+  }).catch(() => {
+    // Links are a courtesy: an older admin API without them leaves the paragraph hidden.
+  });
 
   const setStat = (key, value) => {
     const el = stats.querySelector(`[data-stat="${key}"]`);

@@ -5,8 +5,11 @@ import { h, replace, time, copyField, uid, announce } from '../dom.js';
 import { get, post } from '../api.js';
 import { messageArea, showProblem, clearProblems } from '../problems.js';
 import { openModal } from '../modal.js';
-import { summaryList } from '../wizard/review.js';
-import { placeholders } from '../wizard/test-step.js';
+import { summaryList, absolute } from '../wizard/review.js';
+import { placeholders, pagesField, readPages, resultView } from '../wizard/test-step.js';
+
+/** The admin API's limit on one usage note (POST /usage-notes answers 400 beyond it). */
+const NOTE_MAX_LENGTH = 500;
 
 function panel(title, ...children) {
   const id = uid('panel');
@@ -38,6 +41,7 @@ function draw(main, runner, ctx, path) {
   const tokenStatus = h('div', { class: 'token-status', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading token status...'));
   const regenerate = h('button', { type: 'button', class: 'button danger-outline' }, 'Regenerate token…');
   const tokenMessages = messageArea();
+  const testPanel = testRunner(path, config);
 
   replace(main,
     h('div', { class: 'page-head split' },
@@ -46,6 +50,7 @@ function draw(main, runner, ctx, path) {
         h('p', { class: 'muted' }, h('span', { class: 'mono' }, runner.id), ' · created ', time(runner.created_at), ' · ', h('span', { class: 'pill' }, 'Locked')),
         config.description ? h('p', {}, config.description) : null),
       h('div', { class: 'actions inline' },
+        h('a', { href: '#test-runner', class: 'button secondary', onclick: (e) => { e.preventDefault(); testPanel.querySelector('h2').focus(); testPanel.scrollIntoView(); } }, 'Test this runner'),
         h('a', { href: ctx.href(`/runners/${encodeURIComponent(runner.id)}/analytics`), 'data-link': true, class: 'button secondary' }, 'View analytics'),
         h('a', { href: ctx.href(`/runners/new?from=${encodeURIComponent(runner.id)}`), 'data-link': true, class: 'button' }, 'Create a new runner from this one'))),
 
@@ -68,6 +73,8 @@ function draw(main, runner, ctx, path) {
       tokenStatus,
       h('div', { class: 'actions inline' }, regenerate),
       tokenMessages),
+
+    testPanel,
 
     usageLog(path),
 
@@ -109,9 +116,60 @@ function draw(main, runner, ctx, path) {
   }));
 }
 
-function absolute(url) {
-  if (!url) return '';
-  try { return new URL(url, location.origin).href; } catch { return url; }
+
+/** "Test this runner": a dry run of the saved runner with test values that live only in this page. */
+function testRunner(path, config) {
+  const values = h('div', { class: 'grid two' });
+  const inputs = [];
+  const add = (kind, name) => {
+    const id = uid(kind);
+    const input = h('input', {
+      id, type: kind === 'header' ? 'password' : 'text', autocomplete: 'off', spellcheck: 'false', class: 'mono',
+      dataset: { field: kind === 'header' ? `test_headers.${name}` : `test_query.${name}` },
+    });
+    inputs.push({ kind, name, input });
+    values.append(h('div', { class: 'field' }, h('label', { for: id }, kind === 'header' ? `${name} header value` : `{{${name}}} value`), input));
+  };
+  (config.request?.forward_headers ?? []).forEach((name) => add('header', name));
+  placeholders(config).forEach((name) => add('query', name));
+  const pages = pagesField();
+  const messages = messageArea();
+  const results = h('div', { class: 'results', 'aria-live': 'polite' });
+  const run = h('button', { type: 'submit', class: 'button' }, 'Run test');
+  const form = h('form', { class: 'test-runner', novalidate: true },
+    h('p', { class: 'help' }, 'Runs the saved runner once with test values. The values and the returned rows are not saved; only a test call record (counts and status) is kept for analytics.'),
+    inputs.length ? values : h('p', { class: 'muted' }, 'This runner needs no header or placeholder values.'),
+    pages.element,
+    h('div', { class: 'actions inline' }, run),
+    messages);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const cap = readPages(pages.input);
+    if (cap.error) {
+      showProblem(form, messages, { message: 'Some fields need fixing before the test can run.', fieldErrors: { max_pages: [cap.error] } });
+      return;
+    }
+    const body = { test_headers: {}, test_query: {} };
+    inputs.filter((i) => i.input.value).forEach((i) => { (i.kind === 'header' ? body.test_headers : body.test_query)[i.name] = i.input.value; });
+    if (cap.value !== undefined) body.max_pages = cap.value;
+    run.disabled = true;
+    replace(results, h('p', { class: 'muted' }, 'Working...'));
+    try {
+      const answer = await post(`${path}/test`, body);
+      clearProblems(form);
+      replace(results, resultView(answer));
+      announce(`Test finished: ${answer?.meta?.items ?? 0} rows from ${answer?.meta?.pages ?? 0} pages.`);
+    } catch (error) {
+      replace(results);
+      showProblem(form, messages, error);
+    } finally {
+      run.disabled = false;
+    }
+  });
+  const element = panel('Test this runner', form, results);
+  element.id = 'test-runner';
+  element.querySelector('h2').setAttribute('tabindex', '-1');
+  return element;
 }
 
 function tokenModal({ path, active, onSent }) {
@@ -158,12 +216,12 @@ function tokenModal({ path, active, onSent }) {
 function usageLog(path) {
   const list = h('div', { class: 'notes', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading notes...'));
   const noteId = uid('note');
-  const note = h('textarea', { id: noteId, rows: 2, 'data-field': 'note', maxlength: 1000, placeholder: 'e.g. Used by the RevOps enrichment table "Accounts" since March.' });
+  const note = h('textarea', { id: noteId, rows: 2, 'data-field': 'note', maxlength: NOTE_MAX_LENGTH, placeholder: 'e.g. Used by the RevOps enrichment table "Accounts" since March.' });
   const messages = messageArea();
   const add = h('button', { type: 'submit', class: 'button' }, 'Add note');
   const form = h('form', { class: 'note-form', novalidate: true },
     h('div', { class: 'field' }, h('label', { for: noteId }, 'New usage note'), note,
-      h('p', { class: 'help' }, 'Do not write tokens, keys or passwords here: a note that looks like a credential is refused.')),
+      h('p', { class: 'help' }, `At most ${NOTE_MAX_LENGTH} characters. Do not write tokens, keys or passwords here: a note that looks like a credential is refused.`)),
     h('div', { class: 'actions inline' }, add),
     messages);
 

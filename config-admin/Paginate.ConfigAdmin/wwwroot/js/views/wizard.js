@@ -1,5 +1,6 @@
-// The create-runner wizard: 1 AI setup, 2 Configure, 3 Test, 4 Review & Save. A draft lives only in
-// this page; saving publishes it and locks the wizard. `?from=<id>` starts from a saved runner.
+// The create-runner wizard: 1 AI setup, 2 Configure, 3 Test, 4 Review & Save. The draft definition is kept in
+// this tab's session storage (never test values); saving publishes it and locks the wizard. `?from=<id>`
+// starts from a saved runner. Defaults and bounds come from the runner schema.
 
 import { h, replace, announce } from '../dom.js';
 import { get } from '../api.js';
@@ -10,6 +11,9 @@ import { testStep } from '../wizard/test-step.js';
 import { reviewStep } from '../wizard/review.js';
 import { scriptCheck } from '../wizard/script-check.js';
 import { messageArea, showProblem } from '../problems.js';
+import { loadSchema, applySchema } from '../wizard/schema.js';
+import { pasteRequest } from '../wizard/paste-request.js';
+import { loadDraft, saveDraft, clearDraft } from '../wizard/draft.js';
 
 const STEP_NAMES = ['AI Setup', 'Configure', 'Test', 'Review & Save'];
 
@@ -45,12 +49,27 @@ function configureStep(form, wizardRoot) {
       h('div', { class: 'grid three' },
         ['limits.max_pages', 'limits.max_items', 'limits.max_concurrency', 'limits.page_delay_ms', 'limits.max_retries',
           'limits.retry_delay_ms', 'limits.page_timeout_ms', 'limits.total_timeout_ms'].map((p) => f(p))),
-      h('div', { class: 'grid two' }, f('limits.stop_on_empty_page'), f('limits.stop_on_repeated_next'))),
+      h('div', { class: 'grid two' }, f('limits.stop_on_empty_page'), f('limits.stop_on_repeated_next'), f('limits.stop_on_repeated_page')),
+      // Fleet controls: drawn only when the engine's schema has them.
+      h('div', { class: 'grid three' },
+        ['limits.rate_limit.requests_per_second', 'limits.rate_limit.burst', 'limits.rate_limit.scope', 'cache.ttl_seconds'].map((p) => f(p)))),
     section(5, 'Headers', 'List only the header names Clay should forward at run time. Header values come from Clay at run time. They are never stored.',
       h('div', { class: 'grid two' }, f('request.forward_headers'), f('request.static_headers'))));
 }
 
-export function renderWizard(main, { query }, ctx) {
+export function renderWizard(main, route, ctx) {
+  const messages = messageArea();
+  replace(main, h('div', { class: 'page-head' }, h('h1', {}, 'Create New Runner'), h('p', { class: 'muted' }, 'Loading…')), messages);
+  loadSchema().then((schema) => {
+    if (!ctx.isCurrent()) return;
+    applySchema(schema);
+    drawWizard(main, route, ctx);
+  }).catch((error) => {
+    if (ctx.isCurrent()) showProblem(main, messages, error);
+  });
+}
+
+function drawWizard(main, { query }, ctx) {
   const form = new ConfigForm();
   const root = h('div', { class: 'wizard' });
   const stepButtons = [];
@@ -87,7 +106,7 @@ export function renderWizard(main, { query }, ctx) {
     });
   }
 
-  const ai = aiHelperStep({ form, wizardRoot: root, goTo });
+  const ai = h('div', { class: 'stack' }, pasteRequest({ form, wizardRoot: root, goTo }), aiHelperStep({ form, wizardRoot: root, goTo }));
   const configure = configureStep(form, root);
   const test = testStep({ form, wizardRoot: root, goTo, onGoTo });
   const banner = h('div', { class: 'notice locked', role: 'status', hidden: true });
@@ -95,6 +114,7 @@ export function renderWizard(main, { query }, ctx) {
     form, wizardRoot: root, onGoTo, href: ctx.href,
     onSaved: (runner) => {
       locked = true;
+      clearDraft();
       form.lock();
       panels.slice(0, 3).forEach((p) => p.querySelectorAll('button, input, textarea, select').forEach((el) => { el.disabled = true; }));
       replace(banner, h('p', {}, 'This runner is locked. Create a new runner for changes. ',
@@ -140,6 +160,25 @@ export function renderWizard(main, { query }, ctx) {
   ctx.focus();
 
   const from = query.get('from');
+  const draft = from ? null : loadDraft();
+  if (draft) {
+    form.fill(draft, { mode: 'replace' });
+    replace(fromNote, 'Restored the draft from this browser tab. Test credentials are never kept; enter them again in step 3. ',
+      h('button', {
+        type: 'button', class: 'link-button',
+        onclick: () => { clearDraft(); announce('Draft discarded.'); ctx.navigate('/runners/new', { replace: true }); },
+      }, 'Discard the draft'));
+    fromNote.hidden = false;
+  }
+  // Keep the draft on every change; form.read() holds the definition only, never test values.
+  let pending = 0;
+  const keep = () => {
+    if (locked) return;
+    clearTimeout(pending);
+    pending = setTimeout(() => { if (!locked) saveDraft(form.read().definition); }, 200);
+  };
+  root.addEventListener('input', keep);
+  root.addEventListener('config-change', keep);
   if (from) {
     get(`/api/runners/${encodeURIComponent(from)}`).then((runner) => {
       if (!ctx.isCurrent() || locked) return;

@@ -2,11 +2,9 @@
 // and applies the JSON object the AI returns to the form.
 
 import { h, uid, copyButton, announce, replace } from '../dom.js';
-import { get } from '../api.js';
 import { messageArea, showProblem, clearProblems } from '../problems.js';
-import { checkDefinition } from './fields.js';
-
-let schemaCache = null;
+import { splitDefinition } from './fields.js';
+import { loadSchema } from './schema.js';
 
 export function buildPrompt(schema, docs) {
   return [
@@ -72,8 +70,7 @@ export function aiHelperStep({ form, wizardRoot, goTo }) {
   generate.addEventListener('click', async () => {
     generate.disabled = true;
     try {
-      schemaCache ??= await get('/api/schema/runner');
-      prompt.value = buildPrompt(schemaCache, docs.value);
+      prompt.value = buildPrompt(await loadSchema(), docs.value);
       promptBox.hidden = false;
       // The copy button copies whatever the prompt box holds now.
       const oldCopy = promptBox.querySelector('.actions button');
@@ -104,19 +101,23 @@ export function aiHelperStep({ form, wizardRoot, goTo }) {
       });
       return;
     }
-    const problems = checkDefinition(def);
-    if (problems.length) {
+    // Apply what fits; an unknown key or a wrong type costs only that key, never the whole answer.
+    const { clean, ignored } = splitDefinition(def);
+    const count = countValues(clean);
+    if (count === 0) {
       showProblem(wizardRoot, applyMessages, {
-        message: 'The answer has fields the form does not know. Nothing was applied.',
-        fieldErrors: { ai_json: problems },
+        message: 'Nothing in the answer fits the form. Nothing was applied.',
+        fieldErrors: { ai_json: ignored.length ? ignored : ['The answer holds no runner fields.'] },
       });
       return;
     }
     clearProblems(wizardRoot);
-    form.fill(def, { mode: 'ai' });
-    const count = countValues(def);
+    form.fill(clean, { mode: 'ai' });
     replace(applied,
       h('p', {}, `Filled ${count} value${count === 1 ? '' : 's'} from the AI answer and cleared the untouched defaults it did not provide.`),
+      ignored.length ? h('div', { class: 'ignored' },
+        h('p', {}, h('strong', {}, `Ignored ${ignored.length} part${ignored.length === 1 ? '' : 's'} of the answer:`)),
+        h('ul', { class: 'ignored-list' }, ignored.map((m) => h('li', {}, m)))) : null,
       h('button', { type: 'button', class: 'button', onclick: () => goTo(2) }, 'Continue to Configure'));
     applied.hidden = false;
     announce(applied.textContent);

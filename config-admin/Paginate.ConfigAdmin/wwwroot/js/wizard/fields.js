@@ -21,33 +21,35 @@ export const SHAPES = [
 const PLACEMENT_HELP = 'Where the value goes on the next request. For body, the name is a JSON Pointer such as /variables/after.';
 
 /**
- * kind: text | url | int | bool | select | textarea | json | lines | headers | placement | style | shape | script.
- * `style`: the pagination style the field belongs to. `def`: the value the form starts with (the
- * server applies the same default when the field is left empty).
+ * kind: text | url | int | number | bool | select | textarea | json | lines | headers | placement | style | shape | script.
+ * `style`: the pagination style the field belongs to. Defaults (`def`), bounds (`min`, `max`) and select
+ * choices come from the runner JSON Schema (schema.js applySchema), never from this list.
+ * `optionalInSchema`: a newer field, drawn only when the schema has it. `optional` (select): an empty choice
+ * that leaves the field out.
  */
 export const FIELDS = [
   { path: 'name', kind: 'text', label: 'Runner name', required: true, help: 'Shown in the runner list, e.g. "Stripe customers".' },
   { path: 'description', kind: 'text', label: 'Description', help: 'Optional: what the runner returns and for whom.' },
 
-  { path: 'request.method', kind: 'select', label: 'Method', options: ['GET', 'POST'], def: 'GET' },
+  { path: 'request.method', kind: 'select', label: 'Method', options: ['GET', 'POST'] },
   { path: 'request.url', kind: 'url', label: 'Endpoint URL', required: true, placeholder: 'https://api.example.com/v1/items?email={{email}}',
     help: 'Enter the upstream API endpoint exactly as the API expects it. If a credential must live in the URL, use a placeholder such as {{key}}; Clay passes the value on the generated runner URL at run time. For URL keys, use placeholders like https://api.com/call?api={{key}}. Clay will call /?key=... .' },
   { path: 'request.body', kind: 'json', label: 'Request body (JSON, POST only)', onlyPost: true,
     help: 'A JSON template sent with POST. Placeholders are allowed inside string values; a string that is exactly "{{name}}" is replaced by the value.' },
 
-  { path: 'pagination.style', kind: 'style', label: 'Pagination style', def: 'none' },
+  { path: 'pagination.style', kind: 'style', label: 'Pagination style' },
 
-  { path: 'pagination.page_param', style: 'page_number', kind: 'placement', label: 'Page parameter', def: { in: 'query', name: 'page' } },
-  { path: 'pagination.start_page', style: 'page_number', kind: 'int', label: 'Start page', def: 1, min: 0 },
-  { path: 'pagination.page_size', style: 'page_number', kind: 'int', label: 'Page size', min: 1, help: 'Optional. When set, a page with fewer items ends the run.' },
+  { path: 'pagination.page_param', style: 'page_number', kind: 'placement', label: 'Page parameter' },
+  { path: 'pagination.start_page', style: 'page_number', kind: 'int', label: 'Start page' },
+  { path: 'pagination.page_size', style: 'page_number', kind: 'int', label: 'Page size', help: 'Optional. When set, a page with fewer items ends the run.' },
   { path: 'pagination.page_size_param', style: 'page_number', kind: 'placement', label: 'Page size parameter', help: 'Optional: sends the page size on every request.' },
   { path: 'pagination.total_pages_path', style: 'page_number', kind: 'text', label: 'Total pages path', placeholder: 'meta.total_pages', help: 'Optional path to the number of pages.' },
   { path: 'pagination.current_page_path', style: 'page_number', kind: 'text', label: 'Current page path', placeholder: 'meta.page', help: "Optional: the API's own page number becomes the base of the next page." },
 
-  { path: 'pagination.offset_param', style: 'offset', kind: 'placement', label: 'Offset parameter', def: { in: 'query', name: 'offset' } },
-  { path: 'pagination.limit_param', style: 'offset', kind: 'placement', label: 'Limit parameter', def: { in: 'query', name: 'limit' } },
-  { path: 'pagination.limit', style: 'offset', kind: 'int', label: 'Limit (items per page)', def: 100, min: 1 },
-  { path: 'pagination.start_offset', style: 'offset', kind: 'int', label: 'Start offset', def: 0, min: 0 },
+  { path: 'pagination.offset_param', style: 'offset', kind: 'placement', label: 'Offset parameter' },
+  { path: 'pagination.limit_param', style: 'offset', kind: 'placement', label: 'Limit parameter' },
+  { path: 'pagination.limit', style: 'offset', kind: 'int', label: 'Limit (items per page)' },
+  { path: 'pagination.start_offset', style: 'offset', kind: 'int', label: 'Start offset' },
   { path: 'pagination.total_path', style: 'offset', kind: 'text', label: 'Total items path', placeholder: 'meta.total' },
   { path: 'pagination.next_offset_path', style: 'offset', kind: 'text', label: 'Next offset path', placeholder: 'next_offset', help: 'Optional: the offset the API says to use next.' },
   { path: 'pagination.has_more_path', style: 'offset', kind: 'text', label: 'Has-more path', placeholder: 'has_more' },
@@ -65,20 +67,30 @@ export const FIELDS = [
   { path: 'response.items_path', kind: 'text', label: 'Items path', placeholder: 'data',
     help: 'Where the items are in each page, e.g. data or results.items (dot notation, [0] / [-1] indexes, or a JSON Pointer starting with /). Leave empty when the body itself is the array.' },
 
-  { path: 'shape.mode', kind: 'shape', label: 'Shape mode', def: 'full' },
+  { path: 'shape.mode', kind: 'shape', label: 'Shape mode' },
   { path: 'shape.fields', kind: 'lines', label: 'Selected fields', onlySelect: true, placeholder: 'id:id\nemail:email\ncity:address.city',
     help: 'Use one field per line as output_name:path.to.value. Add :string, :number, :integer or :boolean to convert a value, e.g. price:amount:number. Selected fields only applies when Shape mode is Select fields.' },
 
-  { path: 'limits.max_pages', kind: 'int', label: 'Max pages', def: 50, min: 1, max: 1000, help: 'A safety cap (1–1000), not the number of pages to fetch.' },
-  { path: 'limits.max_items', kind: 'int', label: 'Max items', min: 1, max: 1000000, help: 'Optional cap on items returned.' },
-  { path: 'limits.stop_on_empty_page', kind: 'bool', label: 'Stop on an empty page', def: true },
-  { path: 'limits.stop_on_repeated_next', kind: 'bool', label: 'Stop when a next page repeats', def: true },
-  { path: 'limits.page_delay_ms', kind: 'int', label: 'Delay between pages (ms)', def: 0, min: 0, max: 60000 },
-  { path: 'limits.max_retries', kind: 'int', label: 'Max retries per page', def: 3, min: 0, max: 10, help: 'For 429, 502, 503, 504 and network faults. Retry-After wins.' },
-  { path: 'limits.retry_delay_ms', kind: 'int', label: 'Retry delay (ms)', def: 1000, min: 0, max: 60000, help: 'Exponential with jitter.' },
-  { path: 'limits.page_timeout_ms', kind: 'int', label: 'Page timeout (ms)', def: 30000, min: 100, max: 300000 },
-  { path: 'limits.total_timeout_ms', kind: 'int', label: 'Total timeout (ms)', def: 120000, min: 100, max: 900000 },
-  { path: 'limits.max_concurrency', kind: 'int', label: 'Max concurrent pages', def: 1, min: 1, max: 16, help: 'Page-number and offset runners only, when page 1 reveals the total.' },
+  { path: 'limits.max_pages', kind: 'int', label: 'Max pages', help: 'A safety cap, not the number of pages to fetch.' },
+  { path: 'limits.max_items', kind: 'int', label: 'Max items', help: 'Optional cap on items returned.' },
+  { path: 'limits.stop_on_empty_page', kind: 'bool', label: 'Stop on an empty page' },
+  { path: 'limits.stop_on_repeated_next', kind: 'bool', label: 'Stop when a next page repeats' },
+  { path: 'limits.page_delay_ms', kind: 'int', label: 'Delay between pages (ms)' },
+  { path: 'limits.max_retries', kind: 'int', label: 'Max retries per page', help: 'For 429, 502, 503, 504 and network faults. Retry-After wins.' },
+  { path: 'limits.retry_delay_ms', kind: 'int', label: 'Retry delay (ms)', help: 'Exponential with jitter.' },
+  { path: 'limits.page_timeout_ms', kind: 'int', label: 'Page timeout (ms)' },
+  { path: 'limits.total_timeout_ms', kind: 'int', label: 'Total timeout (ms)' },
+  { path: 'limits.stop_on_repeated_page', kind: 'bool', label: 'Stop when a page repeats', optionalInSchema: true,
+    help: 'Ends the run when a page comes back exactly like an earlier one (APIs that ignore the page parameter or loop back to page 1).' },
+  { path: 'limits.rate_limit.requests_per_second', kind: 'number', label: 'Rate budget (requests per second)', optionalInSchema: true,
+    help: 'Requests per second this runner may send to the API, shared by every call on every gateway. Empty: no budget.' },
+  { path: 'limits.rate_limit.burst', kind: 'int', label: 'Rate budget burst', optionalInSchema: true,
+    help: 'Requests allowed at once before the rate applies. Empty: the rate rounded up.' },
+  { path: 'limits.rate_limit.scope', kind: 'select', label: 'Rate budget shared by', optional: true, optionalInSchema: true,
+    help: 'runner: one budget for the whole runner. credential: one budget per forwarded credential (each API key gets its own).' },
+  { path: 'cache.ttl_seconds', kind: 'int', label: 'Answer cache (seconds)', optionalInSchema: true,
+    help: 'Identical calls within this time get the same complete answer without calling the API again. 0 turns the cache off.' },
+  { path: 'limits.max_concurrency', kind: 'int', label: 'Max concurrent pages', help: 'Page-number and offset runners only, when page 1 reveals the total.' },
 
   { path: 'request.forward_headers', kind: 'lines', label: 'Forwarded header names', placeholder: 'Authorization',
     help: 'One header name per line. Header values come from Clay at run time. They are never stored.' },
@@ -89,7 +101,7 @@ export const FIELDS = [
 export { PLACEMENT_HELP };
 
 /** Object keys that hold further known keys. */
-const CONTAINERS = new Set(['request', 'pagination', 'response', 'shape', 'limits']);
+const CONTAINERS = new Set(['request', 'pagination', 'response', 'shape', 'limits', 'limits.rate_limit', 'cache']);
 
 export function getPath(obj, path) {
   return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
@@ -109,10 +121,12 @@ function checkValue(field, value, path) {
   switch (field.kind) {
     case 'int':
       return Number.isInteger(value) ? null : `${path} must be a whole number.`;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? null : `${path} must be a number.`;
     case 'bool':
       return typeof value === 'boolean' ? null : `${path} must be true or false.`;
     case 'select':
-      return field.options.includes(String(value).toUpperCase()) ? null : `${path} must be one of ${field.options.join(', ')}.`;
+      return (field.options ?? []).some((o) => String(o).toUpperCase() === String(value).toUpperCase()) ? null : `${path} must be one of ${(field.options ?? []).join(', ')}.`;
     case 'style':
       return STYLES.some((s) => s.value === value) ? null : `${path} "${value}" is not a style; use one of ${STYLES.map((s) => s.value).join(', ')}.`;
     case 'shape':
@@ -137,33 +151,43 @@ function checkValue(field, value, path) {
 }
 
 /**
- * Checks a pasted definition against the fields the form knows. Returns a list of messages: unknown
- * fields, wrong types, and keys of a pagination style other than the one chosen.
+ * Splits a pasted definition (an AI answer) into what the form can take and what it cannot. Returns
+ * `{ clean, ignored }`: `clean` holds every known field with a value of the right type; `ignored` lists a
+ * message for each other one (unknown field, wrong type, key of another pagination style).
  */
-export function checkDefinition(def) {
-  if (!isObject(def)) return ['The pasted JSON must be one object, like { "request": { ... }, "pagination": { ... } }.'];
-  const problems = [];
-  const style = getPath(def, 'pagination.style') ?? 'none';
+export function splitDefinition(def) {
+  if (!isObject(def)) return { clean: {}, ignored: ['The pasted JSON must be one object, like { "request": { ... }, "pagination": { ... } }.'] };
+  const clean = {};
+  const ignored = [];
+  const styleValue = getPath(def, 'pagination.style');
+  const style = STYLES.some((s) => s.value === styleValue) ? styleValue : 'none';
   const walk = (obj, prefix) => {
     for (const [key, value] of Object.entries(obj)) {
       const path = prefix ? `${prefix}.${key}` : key;
-      const fields = FIELDS.filter((f) => f.path === path);
+      const fields = FIELDS.filter((f) => f.path === path && !f.absent);
       if (fields.length) {
         const field = fields.find((f) => !f.style || f.style === style) ?? fields[0];
         if (field.style && field.style !== style && value !== null) {
-          problems.push(`${path} belongs to the ${field.style} style, but pagination.style is ${style}.`);
+          ignored.push(`${path} belongs to the ${field.style} style, but pagination.style is ${style}.`);
           continue;
         }
         const message = checkValue(field, value, path);
-        if (message) problems.push(message);
+        if (message) ignored.push(message);
+        else if (value !== null) setPath(clean, path, value);
       } else if (CONTAINERS.has(path)) {
-        if (!isObject(value)) problems.push(`${path} must be an object.`);
+        if (value === null) continue;
+        if (!isObject(value)) ignored.push(`${path} must be an object.`);
         else walk(value, path);
       } else {
-        problems.push(`Unknown field: ${path}.`);
+        ignored.push(`Unknown field: ${path}.`);
       }
     }
   };
   walk(def, '');
-  return problems;
+  return { clean, ignored };
+}
+
+/** Messages for everything in a pasted definition the form cannot take (empty when all of it fits). */
+export function checkDefinition(def) {
+  return splitDefinition(def).ignored;
 }

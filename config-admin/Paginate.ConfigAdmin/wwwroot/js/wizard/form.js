@@ -5,15 +5,23 @@ import { FIELDS, STYLES, SHAPES, PLACEMENT_HELP, getPath, setPath } from './fiel
 
 const byPath = (path) => FIELDS.filter((f) => f.path === path);
 
+const isNumeric = (field) => field.kind === 'int' || field.kind === 'number';
+
+/** The field's help, then its bounds and default as the runner schema states them. */
 function help(field, id) {
   const parts = [];
   if (field.help) parts.push(field.help);
-  if (field.def !== undefined && ['int'].includes(field.kind)) parts.push(`Default: ${field.def}.`);
+  if (isNumeric(field) && field.min !== undefined && field.max !== undefined) parts.push(`From ${field.min} to ${field.max}.`);
+  if (field.def !== undefined && (isNumeric(field) || field.kind === 'select')) parts.push(`Default: ${field.def}.`);
   return parts.length ? h('p', { id, class: 'help' }, parts.join(' ')) : null;
 }
 
+function hasHelp(field) {
+  return !!field.help || ((isNumeric(field) || field.kind === 'select') && (field.def !== undefined || field.max !== undefined));
+}
+
 function defaultText(field) {
-  if (field.kind === 'int' && field.def !== undefined) return String(field.def);
+  if (isNumeric(field) && field.def !== undefined) return String(field.def);
   return field.placeholder;
 }
 
@@ -22,7 +30,7 @@ function control(field) {
   const id = uid(field.path.replace(/\W/g, '-'));
   const helpId = uid('help');
   const data = { field: field.path, key: `${field.style ?? ''}:${field.path}` };
-  const described = field.help || (field.kind === 'int' && field.def !== undefined) ? helpId : undefined;
+  const described = hasHelp(field) ? helpId : undefined;
   const label = h('label', { for: id }, field.label, field.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null);
   switch (field.kind) {
     case 'bool':
@@ -32,11 +40,14 @@ function control(field) {
         field.help ? h('p', { id: helpId, class: 'help' }, field.help) : null);
     case 'select':
       return h('div', { class: 'field' }, label,
-        h('select', { id, dataset: data }, field.options.map((o) => h('option', { value: o, selected: o === field.def }, o))),
+        h('select', { id, dataset: data, 'aria-describedby': described },
+          field.optional ? h('option', { value: '', selected: true }, field.def !== undefined ? `(default: ${field.def})` : '(not set)') : null,
+          (field.options ?? []).map((o) => h('option', { value: o, selected: !field.optional && o === field.def }, o))),
         help(field, helpId));
     case 'int':
+    case 'number':
       return h('div', { class: 'field' }, label,
-        h('input', { id, type: 'number', step: 1, min: field.min, max: field.max, inputmode: 'numeric', dataset: data, value: field.def ?? '', placeholder: defaultText(field), 'aria-describedby': described }),
+        h('input', { id, type: 'number', step: field.kind === 'int' ? 1 : 'any', min: field.min, max: field.max, inputmode: field.kind === 'int' ? 'numeric' : 'decimal', dataset: data, value: field.def ?? '', placeholder: defaultText(field), 'aria-describedby': described }),
         help(field, helpId));
     case 'json':
     case 'lines':
@@ -87,7 +98,7 @@ function control(field) {
 
 export function buildControls() {
   const map = new Map();
-  for (const field of FIELDS) map.set(`${field.style ?? ''}:${field.path}`, { field, element: control(field) });
+  for (const field of FIELDS.filter((f) => !f.absent)) map.set(`${field.style ?? ''}:${field.path}`, { field, element: control(field) });
   return map;
 }
 
@@ -98,7 +109,7 @@ export class ConfigForm {
 
   /** The drawn group of a field (for layout). */
   el(path, style) {
-    return this.controls.get(`${style ?? ''}:${path}`).element;
+    return this.controls.get(`${style ?? ''}:${path}`)?.element ?? null;
   }
 
   get root() { return this._root; }
@@ -192,16 +203,19 @@ function readValue(field, element) {
     case 'bool':
       return { value: element.querySelector('input').checked };
     case 'select':
-      return { value: input.value };
+      return { value: input.value === '' ? undefined : input.value };
     case 'style':
     case 'shape':
       return { value: element.querySelector('input:checked')?.value ?? field.def };
-    case 'int': {
+    case 'int':
+    case 'number': {
       const el = element.querySelector('input');
-      if (el.validity.badInput) return { error: 'Enter a whole number.' };
+      const word = field.kind === 'int' ? 'a whole number' : 'a number';
+      if (el.validity.badInput) return { error: `Enter ${word}.` };
       if (el.value.trim() === '') return { value: undefined };
       const n = Number(el.value);
-      return Number.isInteger(n) ? { value: n } : { error: 'Enter a whole number.' };
+      const ok = field.kind === 'int' ? Number.isInteger(n) : Number.isFinite(n);
+      return ok ? { value: n } : { error: `Enter ${word}.` };
     }
     case 'placement': {
       const name = element.querySelector('[data-part="name"]').value.trim();
@@ -244,7 +258,12 @@ function readValue(field, element) {
 function writeValue(field, element, value) {
   switch (field.kind) {
     case 'bool': element.querySelector('input').checked = !!value; break;
-    case 'select': element.querySelector('select').value = String(value).toUpperCase(); break;
+    case 'select': {
+      const select = element.querySelector('select');
+      const match = [...select.options].find((o) => o.value.toUpperCase() === String(value).toUpperCase());
+      select.value = match ? match.value : '';
+      break;
+    }
     case 'style':
     case 'shape':
       element.querySelectorAll('input').forEach((r) => { r.checked = r.value === value; });
@@ -264,7 +283,7 @@ function writeValue(field, element, value) {
 function clearValue(field, element) {
   switch (field.kind) {
     case 'bool': element.querySelector('input').checked = !!field.def; break;
-    case 'select': element.querySelector('select').value = field.def; break;
+    case 'select': element.querySelector('select').value = field.optional ? '' : field.def; break;
     case 'style':
     case 'shape': element.querySelectorAll('input').forEach((r) => { r.checked = r.value === field.def; }); break;
     case 'placement':

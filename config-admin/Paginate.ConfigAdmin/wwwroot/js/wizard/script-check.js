@@ -49,3 +49,39 @@ export function scriptCheck({ form, wizardRoot }) {
   });
   return h('div', { class: 'script-check' }, h('div', { class: 'actions inline' }, button), messages, ok);
 }
+
+/** Puts the caret at a 1-based line and column of the script editor. */
+function selectPosition(textarea, line, column) {
+  const lines = textarea.value.split('\n');
+  let offset = 0;
+  for (let i = 0; i < line - 1 && i < lines.length; i += 1) offset += lines[i].length + 1;
+  offset = Math.min(textarea.value.length, offset + Math.max(0, column - 1));
+  textarea.focus();
+  textarea.setSelectionRange(offset, Math.min(textarea.value.length, offset + 1));
+}
+
+/**
+ * Shows a test run's script error ("line L, column C: message") under the script editor, with a button that
+ * puts the caret there; null removes it.
+ */
+export function showScriptError(form, text) {
+  const field = form.el('pagination.script', 'script');
+  if (!field) return;
+  let box = field.querySelector('.script-run-error');
+  if (!text) {
+    box?.remove();
+    return;
+  }
+  if (!box) {
+    box = h('div', { class: 'script-run-error notice warning', role: 'alert' });
+    field.append(box);
+  }
+  const textarea = field.querySelector('textarea');
+  const position = /line (\d+), column (\d+)/.exec(text);
+  replace(box,
+    h('p', {}, h('strong', {}, 'Last test run: '), h('span', { class: 'mono' }, text)),
+    position ? h('button', {
+      type: 'button', class: 'button small secondary',
+      onclick: () => selectPosition(textarea, Number(position[1]), Number(position[2])),
+    }, `Go to line ${position[1]}, column ${position[2]}`) : null);
+}

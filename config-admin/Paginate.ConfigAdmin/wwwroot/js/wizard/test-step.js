@@ -4,6 +4,11 @@
 import { h, uid, replace, announce, formatNumber } from '../dom.js';
 import { post } from '../api.js';
 import { messageArea, showProblem, clearProblems } from '../problems.js';
+import { showScriptError } from './script-check.js';
+
+/** The most pages one test fetches; the admin API refuses more with the same words (CONTRACT §3 v2). */
+export const TEST_MAX_PAGES = 50;
+export const TEST_PAGES_ERROR = `must be a whole number from 1 to ${TEST_MAX_PAGES}; leave it out to use the runner's max pages.`;
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]{0,63})\s*\}\}/g;
 
@@ -39,13 +44,64 @@ export function rowsTable(items, caption) {
 
 export function traceTable(trace) {
   if (!trace?.length) return null;
+  const logged = trace.some((t) => t.logs?.length);
   return h('div', { class: 'table-scroll' },
     h('table', { class: 'table compact trace-table' },
       h('caption', {}, 'Per-page trace'),
-      h('thead', {}, h('tr', {}, ['Page', 'Status', 'Items', 'Duration', 'Stop reason'].map((x) => h('th', { scope: 'col' }, x)))),
+      h('thead', {}, h('tr', {}, ['Page', 'Status', 'Items', 'Duration', 'Stop reason', logged ? 'Script log' : null].filter(Boolean).map((x) => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, trace.map((t) => h('tr', {},
         h('td', {}, String(t.page)), h('td', {}, String(t.status ?? '—')), h('td', {}, formatNumber(t.items)),
-        h('td', {}, `${formatNumber(t.duration_ms)} ms`), h('td', { class: 'mono' }, t.stop_reason ?? ''))))));
+        h('td', {}, `${formatNumber(t.duration_ms)} ms`), h('td', { class: 'mono' }, t.stop_reason ?? ''),
+        logged ? h('td', { class: 'script-log' }, t.logs?.length
+          ? h('ol', { class: 'log-lines mono small' }, t.logs.map((line) => h('li', {}, line)))
+          : h('span', { class: 'muted' }, '—')) : null)))));
+}
+
+/** The result of a test run: meta, any error with its position, then rows and trace as a table or as raw JSON. */
+export function resultView(answer, { onShowScript } = {}) {
+  const table = h('div', { class: 'result-table' },
+    rowsTable(answer?.items, `Returned rows (${formatNumber(answer?.items?.length ?? 0)}${(answer?.items?.length ?? 0) > 100 ? ', first 100 shown' : ''})`),
+    traceTable(answer?.trace));
+  const raw = h('pre', { class: 'mono small raw-json', tabindex: 0, 'aria-label': 'Test result as JSON', hidden: true }, JSON.stringify(answer, null, 2));
+  const tableButton = h('button', { type: 'button', class: 'button small secondary', 'aria-pressed': 'true' }, 'Table');
+  const jsonButton = h('button', { type: 'button', class: 'button small secondary', 'aria-pressed': 'false', 'aria-label': 'Raw JSON', title: 'Raw JSON' }, '{}');
+  const show = (json) => {
+    raw.hidden = !json;
+    table.hidden = json;
+    tableButton.setAttribute('aria-pressed', String(!json));
+    jsonButton.setAttribute('aria-pressed', String(json));
+  };
+  tableButton.addEventListener('click', () => show(false));
+  jsonButton.addEventListener('click', () => show(true));
+  const scriptError = answer?.meta?.error_code === 'script_error' && answer?.error;
+  return h('div', {},
+    h('div', { class: 'result-head' }, h('h3', {}, 'Test result'),
+      h('div', { class: 'view-toggle', role: 'group', 'aria-label': 'Result view' }, tableButton, jsonButton)),
+    metaList(answer?.meta),
+    answer?.error ? h('div', { class: 'notice warning test-error', role: 'alert' },
+      h('p', {}, h('strong', {}, scriptError ? 'Script error: ' : 'The run ended with an error: '), h('span', { class: 'mono' }, answer.error)),
+      scriptError && onShowScript ? h('button', { type: 'button', class: 'button small secondary', onclick: () => onShowScript(answer.error) }, 'Show in the script editor') : null) : null,
+    table,
+    raw);
+}
+
+/** Reads the optional page cap; the same bounds and words as the admin API. */
+export function readPages(input) {
+  const text = input.value.trim();
+  if (text === '' && !input.validity.badInput) return { value: undefined };
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= TEST_MAX_PAGES ? { value: n } : { error: TEST_PAGES_ERROR };
+}
+
+/** The optional "pages to fetch" field of a test. */
+export function pagesField() {
+  const id = uid('pages');
+  const input = h('input', { id, type: 'number', min: 1, max: TEST_MAX_PAGES, step: 1, 'data-field': 'max_pages', placeholder: 'runner max pages', inputmode: 'numeric' });
+  const element = h('div', { class: 'field narrow-field' },
+    h('label', { for: id }, 'Pages to fetch in this test'),
+    input,
+    h('p', { class: 'help' }, `Optional: fewer pages make a quicker test. Empty uses the runner\u2019s max pages, at most ${TEST_MAX_PAGES}.`));
+  return { input, element };
 }
 
 export function metaList(meta) {
@@ -62,8 +118,7 @@ export function testStep({ form, wizardRoot, goTo, onGoTo }) {
   const headerValues = new Map();
   const queryValues = new Map();
   const inputs = h('div', { class: 'test-inputs' });
-  const pagesId = uid('pages');
-  const pages = h('input', { id: pagesId, type: 'number', min: 1, max: 1000, step: 1, 'data-field': 'max_pages', placeholder: 'runner max pages', inputmode: 'numeric' });
+  const { input: pages, element: pagesElement } = pagesField();
   const messages = messageArea();
   const results = h('div', { class: 'results', 'aria-live': 'polite' });
   const detectResults = h('div', { class: 'detect-results' });
@@ -118,19 +173,24 @@ export function testStep({ form, wizardRoot, goTo, onGoTo }) {
   const run = h('button', { type: 'button', class: 'button' }, 'Run test');
   run.addEventListener('click', async () => {
     const c = collect();
+    const pageCap = readPages(pages);
+    if (pageCap.error) c.errors.max_pages = [pageCap.error];
     if (clientErrors(c.errors)) return;
     run.disabled = true;
     replace(results, h('p', { class: 'muted' }, 'Working...'));
     try {
       const body = { config: c.definition, test_headers: c.test_headers, test_query: c.test_query };
-      if (pages.value) body.max_pages = Number(pages.value);
+      if (pageCap.value !== undefined) body.max_pages = pageCap.value;
       const answer = await post('/api/runners/test', body);
       clearProblems(wizardRoot);
-      replace(results,
-        h('h3', {}, 'Test result'),
-        metaList(answer?.meta),
-        rowsTable(answer?.items, `Returned rows (${formatNumber(answer?.items?.length ?? 0)}${(answer?.items?.length ?? 0) > 100 ? ', first 100 shown' : ''})`),
-        traceTable(answer?.trace));
+      // A script's run-time error also goes next to the script editor, where it is fixed.
+      showScriptError(form, answer?.meta?.error_code === 'script_error' ? answer.error : null);
+      replace(results, resultView(answer, {
+        onShowScript: () => {
+          goTo(2, { focus: false });
+          form.el('pagination.script', 'script')?.querySelector('.script-run-error button')?.click();
+        },
+      }));
       announce(`Test finished: ${answer?.meta?.items ?? 0} rows from ${answer?.meta?.pages ?? 0} pages, stop reason ${answer?.meta?.stop_reason ?? 'unknown'}.`);
     } catch (error) {
       replace(results);
@@ -189,10 +249,7 @@ export function testStep({ form, wizardRoot, goTo, onGoTo }) {
     h('p', {}, 'Use test credentials here to verify the runner; test credentials and query values are not saved.'),
     h('p', { class: 'notice' }, 'Test credentials, query params, response rows, and traces are not saved. They stay in this page until you leave it.'),
     inputs,
-    h('div', { class: 'field narrow-field' },
-      h('label', { for: pagesId }, 'Pages to fetch in this test'),
-      pages,
-      h('p', { class: 'help' }, 'Optional: fewer pages make a quicker test. Empty uses the runner\u2019s max pages.')),
+    pagesElement,
     h('div', { class: 'actions inline' }, run, detect),
     messages,
     results,

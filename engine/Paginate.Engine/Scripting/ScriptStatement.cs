@@ -1,4 +1,0 @@
-namespace Paginate.Engine.Scripting;
-
-/// <summary>One statement; <see cref="Slot"/> is the variable slot of a declaration or assignment.</summary>
-internal sealed record ScriptStatement(ScriptStatementKind Kind, int Slot, ScriptExpression Expression, int Line, int Column);

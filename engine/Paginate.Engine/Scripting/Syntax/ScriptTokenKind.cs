@@ -1,0 +1,38 @@
+namespace Paginate.Engine.Scripting.Syntax;
+
+/// <summary>The kinds of tokens of the script language.</summary>
+internal enum ScriptTokenKind
+{
+    End,
+    Identifier,
+    Number,
+    String,
+    Var,
+    True,
+    False,
+    Null,
+    At,
+    Dot,
+    Comma,
+    Semicolon,
+    LeftParen,
+    RightParen,
+    LeftBracket,
+    RightBracket,
+    Assign,
+    Plus,
+    Minus,
+    Star,
+    Slash,
+    Percent,
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    And,
+    Or,
+    Not,
+    Coalesce,
+}
