@@ -99,9 +99,13 @@ internal sealed class UpstreamClient
         {
             return PageAttempt.Failure(status, ErrorCodes.ResponseTooLarge, $"The page is larger than {_maxPageBytes} bytes once decoded.");
         }
-        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
+        catch (UnsupportedContentEncodingException ex)
         {
-            return PageAttempt.Failure(status, ErrorCodes.InvalidJson, ex is NotSupportedException ? $"The page could not be decoded: {ex.Message}." : "The page's compressed body is corrupt.");
+            return PageAttempt.Failure(status, ErrorCodes.UnsupportedContentEncoding, ex.Message);
+        }
+        catch (InvalidDataException)
+        {
+            return PageAttempt.Failure(status, ErrorCodes.InvalidJson, "The page's compressed body is corrupt.");
         }
 
         JsonDocument document;
