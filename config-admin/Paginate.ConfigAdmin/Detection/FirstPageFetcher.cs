@@ -8,8 +8,9 @@ using Paginate.Engine.Runners;
 namespace Paginate.ConfigAdmin.Detection;
 
 /// <summary>
-/// Fetches one real first page through the guarded client, with a time and size cap. Failures come back
-/// as a short safe reason: never a URL, a header value or a placeholder value.
+/// Fetches one real first page through the guarded client, with a time cap, and reads it through the
+/// engine's <see cref="UpstreamBody"/>: the gateway's content-coding rule and decoded-size cap. Failures come
+/// back as a short safe reason: never a URL, a header value or a placeholder value.
 /// </summary>
 internal sealed class FirstPageFetcher(GuardedUpstreamClient client)
 {
@@ -32,6 +33,12 @@ internal sealed class FirstPageFetcher(GuardedUpstreamClient client)
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        if (!request.Headers.Contains("Accept-Encoding"))
+        {
+            // What the gateway asks for too; the engine's reader decodes it under the cap.
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
+        }
+
         if (spec.Body is { } body && spec.Method == HttpMethods.Post)
         {
             request.Content = new ByteArrayContent(Placeholders.ExpandBody(body, input.Query));
@@ -49,10 +56,26 @@ internal sealed class FirstPageFetcher(GuardedUpstreamClient client)
                 return (null, $"The upstream answered {status}.", status);
             }
 
-            var bytes = await ReadCappedAsync(response.Content, timeout.Token).ConfigureAwait(false);
-            if (bytes is null)
+            byte[] bytes;
+            try
             {
-                return (null, $"The first page is larger than {MaxBytes / (1024 * 1024)} MiB.", status);
+                bytes = await UpstreamBody.ReadAsync(response.Content, MaxBytes, timeout.Token).ConfigureAwait(false);
+            }
+            catch (ResponseTooLargeException)
+            {
+                return (null, $"The first page is larger than {MaxBytes / (1024 * 1024)} MiB once decoded.", status);
+            }
+            catch (UnsupportedContentEncodingException ex)
+            {
+                return (null, ex.Message, status);
+            }
+            catch (InvalidDataException)
+            {
+                return (null, "The first page's compressed body is corrupt.", status);
+            }
+            catch (Exception ex) when (ex is IOException or HttpRequestException)
+            {
+                return (null, "The connection to the upstream broke while the first page was read.", status);
             }
 
             JsonElement root;
@@ -81,29 +104,5 @@ internal sealed class FirstPageFetcher(GuardedUpstreamClient client)
         {
             return (null, "The upstream could not be reached.", null);
         }
-    }
-
-    private static async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > MaxBytes)
-        {
-            return null;
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

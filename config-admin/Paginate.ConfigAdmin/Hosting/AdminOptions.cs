@@ -8,7 +8,10 @@ public sealed record AdminOptions
     /// <summary>Bearer keys accepted on <c>/api</c>. None configured: every call is refused (and a warning is logged).</summary>
     public IReadOnlyList<string> ApiKeys { get; init; } = [];
 
-    /// <summary>Base of <c>runner_url</c>, e.g. <c>https://paginate.example.com</c>. Default: the request's own base.</summary>
+    /// <summary>
+    /// Base of <c>runner_url</c> (also in the token mail), e.g. <c>https://paginate.example.com</c>. Required
+    /// outside Development; in Development the default is the request's own base.
+    /// </summary>
     public string? PublicGatewayUrl { get; init; }
 
     /// <summary>Base of <c>management_url</c> and <c>analytics_url</c> (the web UI). Default: the request's own base.</summary>

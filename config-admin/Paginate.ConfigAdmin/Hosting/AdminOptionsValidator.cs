@@ -3,11 +3,19 @@ using Microsoft.Extensions.Options;
 namespace Paginate.ConfigAdmin.Hosting;
 
 /// <summary>Checks the admin section once at start, naming every bad key and value.</summary>
-internal sealed class AdminOptionsValidator : IValidateOptions<AdminOptions>
+internal sealed class AdminOptionsValidator(IHostEnvironment environment) : IValidateOptions<AdminOptions>
 {
     public ValidateOptionsResult Validate(string? name, AdminOptions options)
     {
         var failures = new List<string>();
+
+        // runner_url goes into API answers and the token mail: built from the request's Host header it
+        // could point a token holder at any host a caller names. Only a developer's machine may fall back.
+        if (options.PublicGatewayUrl is null && !environment.IsDevelopment())
+        {
+            failures.Add($"Admin:PublicGatewayUrl is required (environment '{environment.EnvironmentName}'): runner_url and the token mail are never built from the request's Host header outside Development. Set Admin__PublicGatewayUrl, e.g. https://paginate.example.com.");
+        }
+
         CheckBaseUrl(failures, "Admin:PublicGatewayUrl", options.PublicGatewayUrl);
         CheckBaseUrl(failures, "Admin:PublicAdminUrl", options.PublicAdminUrl);
         for (var i = 0; i < options.TokenEmailDomains.Count; i++)

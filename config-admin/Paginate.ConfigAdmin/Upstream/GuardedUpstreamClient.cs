@@ -1,38 +1,25 @@
-using System.Net;
 using Microsoft.Extensions.Options;
-using Paginate.Engine.Upstream;
 using Paginate.ConfigAdmin.Hosting;
+using Paginate.Engine.Upstream;
 
 namespace Paginate.ConfigAdmin.Upstream;
 
 /// <summary>
-/// The one upstream client of the admin app (dry runs and detection), guarded by the same
-/// <see cref="GuardedConnector"/> as the gateway. No redirects are followed and no proxy is used.
+/// The one upstream client of the admin app (dry runs and detection). Its handler comes from the engine's
+/// <see cref="UpstreamHandlers"/>, as the gateway's does: the same SSRF guard, no redirects, no proxy and no
+/// automatic decompression, so bodies are decoded by the engine's capped reader in both apps.
 /// </summary>
 internal sealed class GuardedUpstreamClient : IDisposable
 {
-    private readonly bool _allowPrivate;
-
     public GuardedUpstreamClient(IOptions<UpstreamPolicyOptions> options)
     {
-        _allowPrivate = options.Value.AllowPrivateUpstreams;
-        Invoker = new HttpMessageInvoker(
-            new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                UseProxy = false,
-                UseCookies = false,
-                AutomaticDecompression = DecompressionMethods.All,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-                ConnectTimeout = TimeSpan.FromSeconds(10),
-                ConnectCallback = new GuardedConnector(_allowPrivate).ConnectAsync,
-            },
-            disposeHandler: true);
+        AllowPrivate = options.Value.AllowPrivateUpstreams;
+        Invoker = new HttpMessageInvoker(UpstreamHandlers.Create(new GuardedConnector(AllowPrivate)), disposeHandler: true);
     }
 
     public HttpMessageInvoker Invoker { get; }
 
-    public bool AllowPrivate => _allowPrivate;
+    public bool AllowPrivate { get; }
 
     public void Dispose() => Invoker.Dispose();
 }

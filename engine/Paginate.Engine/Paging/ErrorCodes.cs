@@ -17,6 +17,11 @@ public static class ErrorCodes
     public const string ResponseTooLarge = "response_too_large";
     /// <summary>The upstream address is not allowed (private, loopback, metadata).</summary>
     public const string UpstreamBlocked = "upstream_blocked";
+    /// <summary>
+    /// The upstream's <c>Content-Encoding</c> lists more than two codings, a coding twice, or one we cannot
+    /// decode; refused before any decoder is built.
+    /// </summary>
+    public const string UnsupportedContentEncoding = "unsupported_content_encoding";
     /// <summary>A script runner failed at run time (the detail names line and column).</summary>
     public const string ScriptError = "script_error";
     /// <summary>A cursor the runner cannot send as it is: an object or array bound for a query parameter or header.</summary>

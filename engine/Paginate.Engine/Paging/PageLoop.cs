@@ -72,7 +72,7 @@ public sealed class PageLoop
         private readonly LimitsSpec _limits;
         private readonly int _maxPages;
         private readonly long _maxItems;
-        private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
+        private readonly HashSet<UInt128> _requested = [];
 
         public Run(CompiledRunner runner, RunRequest request, IResultSink sink, PageFetcher fetcher, RunSession session, TimeProvider time, CancellationToken token)
         {
@@ -95,7 +95,7 @@ public sealed class PageLoop
             var start = Strategy.Start(FirstRequest());
             var current = start.Next!;
             var state = start.State;
-            _requested.Add(current.IdentityKey());
+            _requested.Add(RequestFingerprint.Of(current));
 
             while (true)
             {
@@ -202,7 +202,7 @@ public sealed class PageLoop
                     while (window.Count < _limits.MaxConcurrency && nextIndex < range.Requests.Count)
                     {
                         var request = range.Requests[nextIndex++];
-                        _requested.Add(request.IdentityKey());
+                        _requested.Add(RequestFingerprint.Of(request));
                         window.Enqueue((request, _fetcher.FetchAsync(request, windowCts.Token)));
                     }
 
@@ -272,7 +272,7 @@ public sealed class PageLoop
                 return StopReasons.CrossOriginNext;
             }
 
-            if (!_requested.Add(next.IdentityKey()) && _limits.StopOnRepeatedNext)
+            if (!_requested.Add(RequestFingerprint.Of(next)) && _limits.StopOnRepeatedNext)
             {
                 return StopReasons.RepeatedNext;
             }

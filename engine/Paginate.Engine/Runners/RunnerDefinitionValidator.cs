@@ -26,6 +26,10 @@ internal sealed class RunnerDefinitionValidator : AbstractValidator<RunnerDefini
             {
                 context.Fail("name", $"name is {name.Length} characters long; at most {MaxNameLength} allowed");
             }
+            else if (FindControl(name) is { } at)
+            {
+                context.Fail("name", $"name holds a control character ({Describe(name[at])} at position {at + 1}); line breaks, tabs and other control characters are not allowed");
+            }
         });
 
         RuleFor(x => x.Description).Custom((description, context) =>
@@ -33,6 +37,10 @@ internal sealed class RunnerDefinitionValidator : AbstractValidator<RunnerDefini
             if (description is { Length: > MaxDescriptionLength })
             {
                 context.Fail("description", $"description is {description.Length} characters long; at most {MaxDescriptionLength} allowed");
+            }
+            else if (description is not null && FindControl(description) is { } at)
+            {
+                context.Fail("description", $"description holds a control character ({Describe(description[at])} at position {at + 1}); line breaks, tabs and other control characters are not allowed");
             }
         });
 
@@ -51,6 +59,26 @@ internal sealed class RunnerDefinitionValidator : AbstractValidator<RunnerDefini
         Include(new ResponseShapeRules());
         Include(new LimitsRules());
     }
+
+    /// <summary>
+    /// The first C0 or C1 control character (NUL, CR, LF, tab, DEL, U+0080..U+009F) or Unicode line/paragraph
+    /// separator, or null. Names and descriptions travel into mail subjects, headers, logs and the UI; a
+    /// line break there broke token issue for good, and a saved runner can never be edited.
+    /// </summary>
+    private static int? FindControl(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]) || text[i] is '\u2028' or '\u2029')
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(char c) => $"U+{(int)c:X4}";
 
     private static void RequireSection(object? section, string name, string hint, ValidationContext<RunnerDefinition> context)
     {

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.Net.Http.Headers;
 
 namespace Paginate.Engine.Upstream;
@@ -14,10 +13,16 @@ internal static class BodyReader
     private const int MinimumBuffer = 16 * 1024;
 
     /// <summary>
+    /// The most a <c>Content-Length</c> announcement may reserve before bytes arrive: past it the buffer
+    /// grows with what really comes, so an upstream that announces 32 MiB and sends nothing costs 64 KiB.
+    /// </summary>
+    public const int MaxInitialBuffer = 64 * 1024;
+
+    /// <summary>
     /// Reads the whole body. Throws <see cref="ResponseTooLargeException"/> past <paramref name="maxBytes"/>
     /// (unless <paramref name="truncate"/>: then it stops there, for error excerpts),
-    /// <see cref="InvalidDataException"/> when it cannot be decoded, <see cref="NotSupportedException"/> for
-    /// an unknown content encoding.
+    /// <see cref="InvalidDataException"/> when it cannot be decoded, <see cref="UnsupportedContentEncodingException"/>
+    /// for a content encoding outside <see cref="ContentCodings"/>' rule (checked before anything is read).
     /// </summary>
     public static async Task<PooledBuffer> ReadAsync(HttpContent content, long maxBytes, bool truncate, CancellationToken cancellationToken)
     {
@@ -27,13 +32,16 @@ internal static class BodyReader
             throw new ResponseTooLargeException();
         }
 
+        // Checked before the body is touched and before any decoder exists.
+        var codings = ContentCodings.Check(content.Headers.ContentEncoding);
+
         // The raw cap: with truncation the excerpt stops reading early anyway.
         var raw = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        var stream = Decode(truncate ? raw : new CappedStream(raw, maxBytes), content.Headers.ContentEncoding);
+        var stream = ContentCodings.Decode(truncate ? raw : new CappedStream(raw, maxBytes), codings);
         await using (stream.ConfigureAwait(false))
         {
             var limit = (int)Math.Min(maxBytes, Array.MaxLength - 1);
-            var initial = (int)Math.Min(Math.Max(declared ?? MinimumBuffer, 256), (long)limit + 1);
+            var initial = (int)Math.Min(Math.Min(Math.Max(declared ?? MinimumBuffer, 256), MaxInitialBuffer), (long)limit + 1);
             var buffer = ArrayPool<byte>.Shared.Rent(initial);
             var length = 0;
             try
@@ -90,32 +98,6 @@ internal static class BodyReader
         }
     }
 
-    private static Stream Decode(Stream stream, ICollection<string> encodings)
-    {
-        if (encodings.Count == 0)
-        {
-            return stream;
-        }
-
-        // Content-Encoding lists codings in the order they were applied: undo them last to first.
-        foreach (var encoding in encodings.Reverse())
-        {
-            stream = encoding.Trim().ToLowerInvariant() switch
-            {
-                "gzip" or "x-gzip" => new GZipStream(stream, CompressionMode.Decompress),
-                "deflate" => new ZLibStream(stream, CompressionMode.Decompress),
-                "br" => new BrotliStream(stream, CompressionMode.Decompress),
-                "identity" or "" => stream,
-                _ => throw new NotSupportedException($"unsupported content encoding '{Sanitize(encoding)}'"),
-            };
-        }
-
-        return stream;
-    }
-
     /// <summary>The media type of the body, for error details (no parameters).</summary>
-    public static string? MediaType(HttpContentHeaders headers) => headers.ContentType?.MediaType is { } type ? Sanitize(type) : null;
-
-    private static string Sanitize(string text) =>
-        new(text.Take(40).Where(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '/' or '+' or '.').ToArray());
+    public static string? MediaType(HttpContentHeaders headers) => headers.ContentType?.MediaType is { } type ? ContentCodings.Sanitize(type) : null;
 }

@@ -1,7 +1,7 @@
 namespace Paginate.Engine.Upstream;
 
 /// <summary>A page body (raw or decoded) went over the per-page cap while being read.</summary>
-internal sealed class ResponseTooLargeException : Exception
+public sealed class ResponseTooLargeException : Exception
 {
     public ResponseTooLargeException()
         : base("The page is larger than the per-page cap.")

@@ -106,9 +106,13 @@ internal sealed class UpstreamClient
         {
             return PageAttempt.Failure(status, ErrorCodes.ResponseTooLarge, $"The page is larger than {_maxPageBytes} bytes once decoded.");
         }
-        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
+        catch (UnsupportedContentEncodingException ex)
         {
-            return PageAttempt.Failure(status, ErrorCodes.InvalidJson, ex is NotSupportedException ? $"The page could not be decoded: {ex.Message}." : "The page's compressed body is corrupt.");
+            return PageAttempt.Failure(status, ErrorCodes.UnsupportedContentEncoding, ex.Message);
+        }
+        catch (InvalidDataException)
+        {
+            return PageAttempt.Failure(status, ErrorCodes.InvalidJson, "The page's compressed body is corrupt.");
         }
 
         JsonDocument document;
@@ -164,16 +168,24 @@ internal sealed class UpstreamClient
     };
 
     /// <summary>At most 2 KiB of the upstream's error body, as text, with the run's secrets masked.</summary>
+    /// <remarks>
+    /// Masked BEFORE it is cut: the body is read as far as 2 KiB plus the longest secret, so a secret that
+    /// starts inside the excerpt is whole when it is masked; cutting first would leave its first bytes.
+    /// </remarks>
     private async Task<string> ExcerptAsync(HttpContent content, RunRequest run, CancellationToken cancellationToken)
     {
         try
         {
-            using var buffer = await BodyReader.ReadAsync(content, ExcerptBytes, truncate: true, cancellationToken).ConfigureAwait(false);
+            var secrets = SecretMask.Secrets(run).ToList();
+            var longest = secrets.Count == 0 ? 0 : secrets.Max(s => Encoding.UTF8.GetByteCount(s));
+            var readBytes = Math.Min(ExcerptBytes + (long)longest, Math.Max(_maxPageBytes, ExcerptBytes));
+            using var buffer = await BodyReader.ReadAsync(content, readBytes, truncate: true, cancellationToken).ConfigureAwait(false);
             var span = buffer.Memory.Span;
 
-            // Cut at a character boundary so the excerpt stays valid UTF-8.
+            // Drop a character the read limit cut in two, so the text stays valid UTF-8.
             var length = span.Length;
-            if (length == ExcerptBytes)
+            var readWasCut = length == readBytes;
+            if (readWasCut)
             {
                 while (length > 0 && (span[length - 1] & 0xC0) == 0x80)
                 {
@@ -187,7 +199,7 @@ internal sealed class UpstreamClient
             }
 
             var text = Encoding.UTF8.GetString(span[..length]).Trim();
-            return SecretMask.Apply(text, run);
+            return SecretMask.ApplyAndTruncate(text, secrets, ExcerptBytes, readWasCut).TrimEnd();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
