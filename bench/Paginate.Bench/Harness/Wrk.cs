@@ -33,50 +33,6 @@ internal static partial class Wrk
         return Parse(await output.ConfigureAwait(false) + await errors.ConfigureAwait(false));
     }
 
-    /// <summary>
-    /// Runs wrk until <paramref name="calls"/> answers arrived (a Lua <c>response</c> hook stops the thread), so
-    /// every target gets the same number of calls and CPU per call divides by a known count. Calls still in
-    /// flight when wrk stops are cut by the client; the caller counts what the server finished.
-    /// </summary>
-    public static async Task<WrkResult> RunCallsAsync(string url, int calls, int connections, string workDir, CancellationToken cancellationToken)
-    {
-        var script = Path.Combine(workDir, "wrk-calls.lua");
-        await File.WriteAllTextAsync(script, $$"""
-            local done = 0
-            function response(status, headers, body)
-              done = done + 1
-              if done >= {{calls.ToString(CultureInfo.InvariantCulture)}} then wrk.thread:stop() end
-            end
-            """, cancellationToken).ConfigureAwait(false);
-        return await RunProcessAsync(["-t1", "-c" + connections.ToString(CultureInfo.InvariantCulture), "-d120s", "--timeout", "10s", "--latency", "-s", script, url], 150, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task<WrkResult> RunProcessAsync(string[] args, int limitSeconds, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("wrk did not start");
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(TimeSpan.FromSeconds(limitSeconds));
-        var output = process.StandardOutput.ReadToEndAsync(limit.Token);
-        var errors = process.StandardError.ReadToEndAsync(limit.Token);
-        try
-        {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return Parse(await output.ConfigureAwait(false) + await errors.ConfigureAwait(false));
-    }
-
     public static WrkResult Parse(string text)
     {
         var rps = RequestsPerSecond().Match(text);
