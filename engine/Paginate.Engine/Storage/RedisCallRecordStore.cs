@@ -32,7 +32,8 @@ public sealed class RedisCallRecordStore(IConnectionMultiplexer redis, int maxPe
         var writes = new List<Task>();
         foreach (var group in records.GroupBy(r => r.RunnerId, StringComparer.Ordinal))
         {
-            foreach (var chunk in group.Select(r => r.Record).Chunk(MaxPerScript))
+            // Oldest first, across chunks too: each LPUSH puts its values at the head in turn, so the newest ends first.
+            foreach (var chunk in group.Select(r => r.Record).OrderBy(r => r.At).Chunk(MaxPerScript))
             {
                 writes.Add(db.ScriptEvaluateAsync(CallRecordScripts.Append, [RedisKeys.Calls(group.Key), RedisKeys.CallTotals(group.Key)], AppendArguments(chunk)));
             }
@@ -104,11 +105,9 @@ public sealed class RedisCallRecordStore(IConnectionMultiplexer redis, int maxPe
 
     private RedisValue[] AppendArguments(CallRecord[] chunk)
     {
-        // Oldest first: LPUSH puts each value at the head in turn, so the newest ends first.
-        var ordered = chunk.OrderBy(r => r.At).ToArray();
-        RedisValue[] head = [maxPerRunner, ordered.Length];
-        var json = ordered.Select(r => (RedisValue)StorageJson.Serialize(r));
-        return Flatten(CallTotalsFields.Increments(ordered), [.. head, .. json]);
+        RedisValue[] head = [maxPerRunner, chunk.Length];
+        var json = chunk.Select(r => (RedisValue)StorageJson.Serialize(r));
+        return Flatten(CallTotalsFields.Increments(chunk), [.. head, .. json]);
     }
 
     private static RedisValue[] Flatten(Dictionary<string, long> increments, RedisValue[] before)

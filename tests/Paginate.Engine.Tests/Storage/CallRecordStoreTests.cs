@@ -89,7 +89,8 @@ public sealed class CallRecordStoreTests : IClassFixture<RedisFixture>, IAsyncLi
     public async Task AppendMany_MoreThanOneScriptsWorth_KeepsEveryRecordInOrder()
     {
         var store = new RedisCallRecordStore(_connection);
-        var records = Enumerable.Range(0, 1203).Select(i => ("rn_big", Record(i))).ToList();
+        // Newest first in the batch: the order of the list must not depend on how the batch was cut into scripts.
+        var records = Enumerable.Range(0, 1203).Reverse().Select(i => ("rn_big", Record(i))).ToList();
 
         await store.AppendManyAsync(records);
 
