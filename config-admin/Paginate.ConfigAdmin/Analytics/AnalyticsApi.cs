@@ -17,7 +17,7 @@ internal static class AnalyticsApi
 
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder api)
     {
-        api.MapGroup("/runners/{id}/analytics").WithTags("Analytics")
+        api.MapGroup("/runners/{id}/analytics").WithTags("Analytics").RequireRunner()
             .MapGet("/", GetAsync)
             .WithSummary("A runner's call totals: lifetime by default; since=<RFC 3339> or window=24h|7d|30d narrows them to the kept records")
             .ProducesValidationProblem().ProducesProblem(404);
@@ -28,10 +28,9 @@ internal static class AnalyticsApi
     }
 
     private static async Task<Results<Ok<AnalyticsReport>, ProblemHttpResult>> GetAsync(
-        string id,
+        RunnerLookup found,
         string? window,
         string? since,
-        IRunnerStore runners,
         ICallRecordStore records,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -66,11 +65,7 @@ internal static class AnalyticsApi
             return ApiProblems.Validation(errors);
         }
 
-        var runner = await RunnersApi.FindAsync(runners, id, cancellationToken).ConfigureAwait(false);
-        if (runner is null)
-        {
-            return ApiProblems.RunnerNotFound(id);
-        }
+        var runner = found.Runner;
 
         var now = time.GetUtcNow();
         if (from is { } start)
