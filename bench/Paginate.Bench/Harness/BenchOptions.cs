@@ -25,8 +25,8 @@ internal sealed record BenchOptions
 
     public int WrkRepetitions { get; init; } = 5;
 
-    /// <summary>Calls per repetition in the deferred-CPU workload (8), and its repetitions.</summary>
-    public int CpuCalls { get; init; } = 3000;
+    /// <summary>Seconds of wrk per repetition in the deferred-CPU workload (8), and its repetitions.</summary>
+    public int CpuSeconds { get; init; } = 3;
 
     public int CpuRepetitions { get; init; } = 5;
 
@@ -53,7 +53,7 @@ internal sealed record BenchOptions
         WrkSeconds = 2,
         WrkRepetitions = 1,
         MemoryPages = 100,
-        CpuCalls = 1000,
+        CpuSeconds = 2,
         CpuRepetitions = 1,
         LoadWaves = 1,
         CatalogRunners = 1_000,
