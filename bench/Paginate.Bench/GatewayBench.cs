@@ -10,7 +10,7 @@ namespace Paginate.Bench;
 
 /// <summary>
 /// <c>Paginate.Bench gateway [--quick] [--reps N] [--only 1,4] --gateway-dll ... </c>: starts every server,
-/// runs the seven gateway workloads side by side and writes RESULTS.md. Started by <c>bench/run.sh</c>,
+/// runs the eight gateway workloads side by side and writes RESULTS.md. Started by <c>bench/run.sh</c>,
 /// which builds everything and passes the paths.
 /// </summary>
 internal static class GatewayBench
@@ -39,7 +39,7 @@ internal static class GatewayBench
         using var deadline = new CancellationTokenSource(quick ? TimeSpan.FromMinutes(4) : TimeSpan.FromMinutes(20));
         Console.WriteLine($"bench: logs and server state in {layout.WorkDir}");
 
-        IWorkload[] all = [new SequentialOverhead(), new ParallelPages(), new PassThrough(), new MemoryStreaming(), new ConcurrentLoad(), new CatalogScale()];
+        IWorkload[] all = [new SequentialOverhead(), new ParallelPages(), new PassThrough(), new MemoryStreaming(), new ConcurrentLoad(), new CatalogScale(), new DeferredCpu()];
         var workloads = all.Where(w => w.Numbers.Any(options.Runs)).ToArray();
         var sections = new List<Section>();
         string? note = null;
@@ -55,9 +55,10 @@ internal static class GatewayBench
                 Layout = layout,
                 Redis = redis,
                 Store = new RedisRunnerStore(connection),
+                Connection = connection,
                 Upstream = upstream,
                 Client = client,
-                Nginx = options.Runs(4) ? await TryAsync(() => NginxServer.StartAsync(layout, upstream.Port), "nginx", layout).ConfigureAwait(false) : null,
+                Nginx = options.Runs(4) || options.Runs(8) ? await TryAsync(() => NginxServer.StartAsync(layout, upstream.Port), "nginx", layout).ConfigureAwait(false) : null,
                 Peer = options.Runs(2) ? await TryAsync(() => Task.FromResult(PeerClient.Start(layout)), "peer", layout).ConfigureAwait(false) : null,
             };
             context.SmallCatalogProbe = await context.PublishAsync("probe", BenchRunners.PassThrough("bench probe", upstream.BaseUrl + "/items?items=1&pages=1")).ConfigureAwait(false);

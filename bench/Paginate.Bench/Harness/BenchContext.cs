@@ -13,6 +13,9 @@ internal sealed class BenchContext
 
     public required IRunnerStore Store { get; init; }
 
+    /// <summary>The bench's own connection to <see cref="Redis"/>, to see what the gateway wrote.</summary>
+    public required StackExchange.Redis.IConnectionMultiplexer Connection { get; init; }
+
     public required DemoUpstream Upstream { get; init; }
 
     /// <summary>The gateway under test; started after the workloads published their runners, so it loads them at start.</summary>

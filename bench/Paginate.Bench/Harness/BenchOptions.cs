@@ -16,7 +16,7 @@ internal sealed record BenchOptions
     /// <summary>Items per upstream page in the paging workloads.</summary>
     public int ItemsPerPage { get; init; } = 100;
 
-    /// <summary>Workload numbers to run (1..7); empty for all.</summary>
+    /// <summary>Workload numbers to run (1..8); empty for all.</summary>
     public IReadOnlySet<int> Only { get; init; } = new HashSet<int>();
 
     public int WrkSeconds { get; init; } = 6;
@@ -24,6 +24,11 @@ internal sealed record BenchOptions
     public int WrkConnections { get; init; } = 64;
 
     public int WrkRepetitions { get; init; } = 5;
+
+    /// <summary>Seconds of wrk per repetition in the deferred-CPU workload (8), and its repetitions.</summary>
+    public int CpuSeconds { get; init; } = 3;
+
+    public int CpuRepetitions { get; init; } = 5;
 
     public int MemoryPages { get; init; } = 1000;
 
@@ -48,6 +53,8 @@ internal sealed record BenchOptions
         WrkSeconds = 2,
         WrkRepetitions = 1,
         MemoryPages = 100,
+        CpuSeconds = 2,
+        CpuRepetitions = 1,
         LoadWaves = 1,
         CatalogRunners = 1_000,
         PublishSamples = 10,

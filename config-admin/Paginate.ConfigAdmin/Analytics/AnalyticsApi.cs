@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Paginate.ConfigAdmin.Problems;
 using Paginate.ConfigAdmin.Runners;
@@ -5,61 +6,90 @@ using Paginate.Engine.Storage;
 
 namespace Paginate.ConfigAdmin.Analytics;
 
-/// <summary>Per-runner analytics and the home page overview, computed from call records (metadata only).</summary>
+/// <summary>
+/// Per-runner analytics and the home page overview. Totals are the runner's lifetime counters (CONTRACT §3 v2)
+/// unless a window (<c>since</c>, or <c>window</c> 24h/7d/30d) narrows them to the kept call records.
+/// </summary>
 internal static class AnalyticsApi
 {
     /// <summary>Records read per runner; the store keeps a capped list anyway.</summary>
-    public const int MaxRecords = 10_000;
+    public const int MaxRecords = RedisCallRecordStore.DefaultMaxPerRunner;
 
     public static IEndpointRouteBuilder MapAnalytics(this IEndpointRouteBuilder api)
     {
-        api.MapGroup("/runners/{id}/analytics").WithTags("Analytics")
+        api.MapGroup("/runners/{id}/analytics").WithTags("Analytics").RequireRunner()
             .MapGet("/", GetAsync)
-            .WithSummary("Aggregates of a runner's calls over a window (24h, 7d, 30d, all; default 7d)")
+            .WithSummary("A runner's call totals: lifetime by default; since=<RFC 3339> or window=24h|7d|30d narrows them to the kept records")
             .ProducesValidationProblem().ProducesProblem(404);
         api.MapGroup("/overview").WithTags("Analytics")
             .MapGet("/", OverviewAsync)
-            .WithSummary("Totals for the home page: active runners, all calls, live (Clay) calls");
+            .WithSummary("Totals for the home page: active runners, all calls, live (Clay) calls, from the lifetime counters");
         return api;
     }
 
     private static async Task<Results<Ok<AnalyticsReport>, ProblemHttpResult>> GetAsync(
-        string id,
+        RunnerLookup found,
         string? window,
-        IRunnerStore runners,
+        string? since,
         ICallRecordStore records,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var parsed = AnalyticsWindow.Parse(window);
         if (parsed is null)
         {
-            return ApiProblems.Validation("window", $"must be one of {string.Join(", ", AnalyticsWindow.Names)}.");
+            errors["window"] = [$"must be one of {string.Join(", ", AnalyticsWindow.Names)}."];
         }
 
-        var runner = await RunnersApi.FindAsync(runners, id, cancellationToken).ConfigureAwait(false);
-        if (runner is null)
+        DateTimeOffset? from = null;
+        if (since is not null)
         {
-            return ApiProblems.RunnerNotFound(id);
+            if (DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
+            {
+                from = at;
+            }
+            else
+            {
+                errors["since"] = ["must be an RFC 3339 time, e.g. 2026-01-31T00:00:00Z."];
+            }
+
+            if (window is not null)
+            {
+                errors["since"] = [.. errors.GetValueOrDefault("since", []), "give either since or window, not both."];
+            }
         }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var runner = found.Runner;
 
         var now = time.GetUtcNow();
-        var since = parsed.Length is { } length ? now - length : (DateTimeOffset?)null;
-        var list = await records.ReadAsync(runner.Id, since, MaxRecords, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(AnalyticsCalculator.Compute(parsed, list, now));
+        if (from is { } start)
+        {
+            var inWindow = await records.ReadAsync(runner.Id, start, MaxRecords, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok(AnalyticsCalculator.Compute(AnalyticsWindow.Since(start, now), inWindow, now, start));
+        }
+
+        if (!parsed!.Lifetime)
+        {
+            var windowStart = now - parsed.Length!.Value;
+            var inWindow = await records.ReadAsync(runner.Id, windowStart, MaxRecords, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Ok(AnalyticsCalculator.Compute(parsed, inWindow, now, windowStart));
+        }
+
+        var totals = await records.ReadTotalsAsync(runner.Id, cancellationToken).ConfigureAwait(false);
+        var kept = await records.ReadAsync(runner.Id, null, MaxRecords, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(AnalyticsCalculator.Compute(parsed, totals, kept, now));
     }
 
     private static async Task<Ok<Overview>> OverviewAsync(IRunnerStore runners, ICallRecordStore records, CancellationToken cancellationToken)
     {
         var ids = await runners.ListIdsAsync(cancellationToken).ConfigureAwait(false);
-        long total = 0, clay = 0;
-        foreach (var id in ids)
-        {
-            var list = await records.ReadAsync(id, null, MaxRecords, cancellationToken).ConfigureAwait(false);
-            total += list.Count;
-            clay += list.Count(r => r.Mode == "live");
-        }
-
-        return TypedResults.Ok(new Overview(ids.Count, total, clay));
+        var totals = await records.ReadTotalsAsync(ids, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(new Overview(ids.Count, totals.Sum(t => t.Calls), totals.Sum(t => t.LiveCalls)));
     }
 }

@@ -3,13 +3,42 @@ using Paginate.Engine.Storage;
 
 namespace Paginate.ConfigAdmin.Analytics;
 
-/// <summary>Aggregates call records (newest first) into a report. Pure: the clock is passed in.</summary>
+/// <summary>Aggregates lifetime counters or call records (newest first) into a report. Pure: the clock is passed in.</summary>
 internal static class AnalyticsCalculator
 {
     public const int RecentCount = 50;
     private const int MaxBuckets = 366;
 
-    public static AnalyticsReport Compute(AnalyticsWindow window, IReadOnlyList<CallRecord> records, DateTimeOffset now)
+    /// <summary>Totals counted from <paramref name="records"/> (a window of the kept records).</summary>
+    public static AnalyticsReport Compute(AnalyticsWindow window, IReadOnlyList<CallRecord> records, DateTimeOffset now, DateTimeOffset? since = null) =>
+        Report(window, Count(records), records, now, since);
+
+    /// <summary>Totals from the runner's lifetime counters; the chart and <c>recent</c> from the kept records.</summary>
+    public static AnalyticsReport Compute(AnalyticsWindow window, CallTotals lifetime, IReadOnlyList<CallRecord> kept, DateTimeOffset now) =>
+        Report(window, lifetime, kept, now, since: null);
+
+    private static AnalyticsReport Report(AnalyticsWindow window, CallTotals totals, IReadOnlyList<CallRecord> records, DateTimeOffset now, DateTimeOffset? since)
+    {
+        var calls = totals.Calls;
+        return new AnalyticsReport(
+            window.Name,
+            since,
+            calls,
+            totals.LiveCalls,
+            totals.TestCalls,
+            totals.ErrorCalls,
+            totals.Items,
+            calls == 0 ? 0 : Math.Round((double)totals.DurationMs / calls, 1),
+            calls == 0 ? 0 : Math.Round((double)totals.Pages / calls, 2),
+            totals.Retries,
+            totals.StatusCodes,
+            totals.StopReasons,
+            totals.ErrorCodes,
+            [.. records.Take(RecentCount)],
+            Series(window, records, now));
+    }
+
+    private static CallTotals Count(IReadOnlyList<CallRecord> records)
     {
         var statusCodes = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var stopReasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
@@ -17,8 +46,8 @@ internal static class AnalyticsCalculator
         long clay = 0, test = 0, errors = 0, items = 0, duration = 0, pages = 0, retries = 0;
         foreach (var record in records)
         {
-            if (record.Mode == "test") { test++; } else { clay++; }
-            if (record.Outcome == "error") { errors++; }
+            if (record.Mode == CallRecord.TestMode) { test++; } else { clay++; }
+            if (record.Outcome == CallRecord.ErrorOutcome) { errors++; }
             items += record.Items;
             duration += record.DurationMs;
             pages += record.Pages;
@@ -28,22 +57,20 @@ internal static class AnalyticsCalculator
             Count(errorCodes, record.ErrorCode);
         }
 
-        var total = records.Count;
-        return new AnalyticsReport(
-            window.Name,
-            total,
-            clay,
-            test,
-            errors,
-            items,
-            total == 0 ? 0 : Math.Round((double)duration / total, 1),
-            total == 0 ? 0 : Math.Round((double)pages / total, 2),
-            retries,
-            statusCodes,
-            stopReasons,
-            errorCodes,
-            [.. records.Take(RecentCount)],
-            Series(window, records, now));
+        return new CallTotals
+        {
+            Calls = records.Count,
+            LiveCalls = clay,
+            TestCalls = test,
+            ErrorCalls = errors,
+            Items = items,
+            Pages = pages,
+            Retries = retries,
+            DurationMs = duration,
+            StatusCodes = statusCodes,
+            StopReasons = stopReasons,
+            ErrorCodes = errorCodes,
+        };
     }
 
     private static List<SeriesPoint> Series(AnalyticsWindow window, IReadOnlyList<CallRecord> records, DateTimeOffset now)
@@ -67,7 +94,7 @@ internal static class AnalyticsCalculator
             if (index >= 0 && index < count)
             {
                 calls[index]++;
-                if (record.Outcome == "error")
+                if (record.Outcome == CallRecord.ErrorOutcome)
                 {
                     failures[index]++;
                 }

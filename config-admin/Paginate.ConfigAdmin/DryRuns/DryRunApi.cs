@@ -22,7 +22,7 @@ internal static class DryRunApi
             .Accepts<DryRunDraftRequest>("application/json")
             .WithSummary("Run a draft definition once; nothing is stored")
             .ProducesValidationProblem().ProducesProblem(415);
-        group.MapPost("/{id}/test", TestSavedAsync)
+        group.MapPost("/{id}/test", TestSavedAsync).RequireRunner()
             .Accepts<DryRunSavedRequest>("application/json")
             .WithSummary("Run a saved runner once; only a test call record is kept")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(415);
@@ -66,17 +66,12 @@ internal static class DryRunApi
     }
 
     private static async Task<Results<Ok<DryRunResponse>, ProblemHttpResult>> TestSavedAsync(
-        string id,
+        RunnerLookup found,
         HttpRequest request,
-        IRunnerStore store,
         DryRunner runner,
         CancellationToken cancellationToken)
     {
-        var stored = await RunnersApi.FindAsync(store, id, cancellationToken).ConfigureAwait(false);
-        if (stored is null)
-        {
-            return ApiProblems.RunnerNotFound(id);
-        }
+        var stored = found.Runner;
 
         // A saved runner without placeholders needs no body at all.
         System.Text.Json.JsonDocument? document;

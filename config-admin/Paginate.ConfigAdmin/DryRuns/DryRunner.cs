@@ -94,6 +94,7 @@ internal sealed partial class DryRunner(
             Trace = true,
         };
 
+        var startedAt = time.GetUtcNow();
         var loop = new PageLoop(client.Invoker, new PageLoopOptions { Time = time, MaxPageBytes = MaxOutputBytes });
         var result = await loop.RunAsync(runner, request, sink, stop.Token).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
@@ -102,7 +103,7 @@ internal sealed partial class DryRunner(
         LogDryRun(logger, runnerId ?? "draft", result.Pages, result.Items, result.StopReason);
         if (runnerId is not null)
         {
-            await records.AppendAsync(runnerId, ToRecord(result), cancellationToken).ConfigureAwait(false);
+            await records.AppendAsync(runnerId, CallRecord.From(result, CallRecord.TestMode, startedAt), cancellationToken).ConfigureAwait(false);
         }
 
         return new DryRunResponse(
@@ -112,20 +113,6 @@ internal sealed partial class DryRunner(
             cut,
             result.ErrorCode is null ? null : result.ErrorDetail ?? result.ErrorCode);
     }
-
-    private CallRecord ToRecord(RunResult result) => new()
-    {
-        At = time.GetUtcNow(),
-        Mode = "test",
-        Outcome = result.ErrorCode is null && !result.FirstPageFailed ? "success" : "error",
-        Pages = result.Pages,
-        Items = result.Items,
-        DurationMs = result.DurationMs,
-        UpstreamStatus = result.UpstreamStatus,
-        StopReason = result.StopReason,
-        Retries = result.Retries,
-        ErrorCode = result.ErrorCode,
-    };
 
     private static JsonElement Meta(string? runnerId, RunResult result)
     {

@@ -14,7 +14,7 @@ internal static class UsageNotesApi
 
     public static IEndpointRouteBuilder MapUsageNotes(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/runners/{id}/usage-notes").WithTags("Usage notes");
+        var group = api.MapGroup("/runners/{id}/usage-notes").WithTags("Usage notes").RequireRunner();
         group.MapPost("/", AddAsync)
             .Accepts<UsageNoteRequest>("application/json")
             .WithSummary("Append a note (credential-looking text is refused)")
@@ -24,18 +24,13 @@ internal static class UsageNotesApi
     }
 
     private static async Task<Results<Created<UsageNoteView>, ProblemHttpResult>> AddAsync(
-        string id,
+        RunnerLookup found,
         HttpRequest request,
-        IRunnerStore runners,
         IUsageNoteStore notes,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var runner = await RunnersApi.FindAsync(runners, id, cancellationToken).ConfigureAwait(false);
-        if (runner is null)
-        {
-            return ApiProblems.RunnerNotFound(id);
-        }
+        var runner = found.Runner;
 
         var (value, problem) = await JsonBody.ReadStringFieldAsync(request, "note", CheckNote, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -56,16 +51,11 @@ internal static class UsageNotesApi
     }
 
     private static async Task<Results<Ok<UsageNoteList>, ProblemHttpResult>> ListAsync(
-        string id,
-        IRunnerStore runners,
+        RunnerLookup found,
         IUsageNoteStore notes,
         CancellationToken cancellationToken)
     {
-        var runner = await RunnersApi.FindAsync(runners, id, cancellationToken).ConfigureAwait(false);
-        if (runner is null)
-        {
-            return ApiProblems.RunnerNotFound(id);
-        }
+        var runner = found.Runner;
 
         var list = await notes.ListAsync(runner.Id, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(new UsageNoteList([.. list.Select(n => new UsageNoteView(n.Note, n.CreatedAt))]));

@@ -24,7 +24,7 @@ internal static class RunnersApi
             .WithSummary("Compile a draft without saving or running it (all errors per field)")
             .ProducesValidationProblem().ProducesProblem(415);
         group.MapGet("/", ListAsync).WithSummary("All runners, newest first");
-        group.MapGet("/{id}", GetAsync).WithSummary("One runner as on create").ProducesProblem(404);
+        group.MapGet("/{id}", Get).RequireRunner().WithSummary("One runner as on create").ProducesProblem(404);
         group.MapMethods("/{id}", [HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], Immutable)
             .WithSummary("Always 405: saved runners are immutable").ProducesProblem(405);
         return api;
@@ -88,16 +88,8 @@ internal static class RunnersApi
             [.. runners.Select(r => new RunnerListItem(r.Id, r.Name, r.CreatedAt, urls.RunnerUrl(request, r.Id)))]));
     }
 
-    private static async Task<Results<Ok<RunnerResource>, ProblemHttpResult>> GetAsync(
-        string id,
-        HttpRequest request,
-        IRunnerStore store,
-        PublicUrls urls,
-        CancellationToken cancellationToken)
-    {
-        var stored = await FindAsync(store, id, cancellationToken).ConfigureAwait(false);
-        return stored is null ? ApiProblems.RunnerNotFound(id) : TypedResults.Ok(ToResource(stored, request, urls));
-    }
+    private static Ok<RunnerResource> Get(RunnerLookup found, HttpRequest request, PublicUrls urls) =>
+        TypedResults.Ok(ToResource(found.Runner, request, urls));
 
     private static ProblemHttpResult Immutable(HttpResponse response)
     {

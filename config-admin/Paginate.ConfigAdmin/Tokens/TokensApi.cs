@@ -15,7 +15,7 @@ internal static partial class TokensApi
 {
     public static IEndpointRouteBuilder MapTokens(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/runners/{id}/token").WithTags("Tokens");
+        var group = api.MapGroup("/runners/{id}/token").WithTags("Tokens").RequireRunner();
         group.MapPost("/", IssueAsync)
             .Accepts<TokenRequest>("application/json")
             .WithSummary("Issue a new token by email; the previous one stops working")
@@ -25,9 +25,8 @@ internal static partial class TokensApi
     }
 
     private static async Task<Results<Accepted<TokenIssued>, ProblemHttpResult>> IssueAsync(
-        string id,
+        RunnerLookup found,
         HttpRequest request,
-        IRunnerStore runners,
         ITokenStore tokens,
         TokenEmailPolicy policy,
         TokenMailer mailer,
@@ -36,11 +35,7 @@ internal static partial class TokensApi
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        var runner = await RunnersApi.FindAsync(runners, id, cancellationToken).ConfigureAwait(false);
-        if (runner is null)
-        {
-            return ApiProblems.RunnerNotFound(id);
-        }
+        var runner = found.Runner;
 
         var (value, problem) = await JsonBody.ReadStringFieldAsync(request, "email", policy.Check, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -77,16 +72,11 @@ internal static partial class TokensApi
     }
 
     private static async Task<Results<Ok<TokenStatus>, ProblemHttpResult>> GetAsync(
-        string id,
-        IRunnerStore runners,
+        RunnerLookup found,
         ITokenStore tokens,
         CancellationToken cancellationToken)
     {
-        var runner = await RunnersApi.FindAsync(runners, id, cancellationToken).ConfigureAwait(false);
-        if (runner is null)
-        {
-            return ApiProblems.RunnerNotFound(id);
-        }
+        var runner = found.Runner;
 
         var record = await tokens.GetAsync(runner.Id, cancellationToken).ConfigureAwait(false);
         return TypedResults.Ok(record is null

@@ -11,6 +11,7 @@ public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
 {
     private readonly Stream _output;
     private readonly Func<CancellationToken, ValueTask>? _onStart;
+    private readonly PooledBufferWriter _buffer = new();
 
     /// <param name="output">The answer body.</param>
     /// <param name="onStart">Called once before the first byte is written (e.g. to set status and content type).</param>
@@ -18,7 +19,7 @@ public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
     {
         _output = output;
         _onStart = onStart;
-        Writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true });
+        Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
     }
 
     /// <summary>True once <see cref="StartAsync"/> ran: the answer is committed to 200.</summary>
@@ -46,7 +47,9 @@ public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
 
     public async ValueTask PageCompletedAsync(CancellationToken cancellationToken)
     {
-        await Writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        Writer.Flush();
+        await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        _buffer.Clear();
         await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -106,5 +109,9 @@ public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
         writer.WriteEndObject();
     }
 
-    public ValueTask DisposeAsync() => Writer.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Writer.DisposeAsync().ConfigureAwait(false);
+        _buffer.Dispose();
+    }
 }

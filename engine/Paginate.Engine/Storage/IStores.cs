@@ -36,10 +36,19 @@ public interface ITokenStore
     Task<IReadOnlyDictionary<string, string>> GetAllHashesAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>Call records, newest first, capped per runner.</summary>
+/// <summary>Call records, newest first, capped per runner; and lifetime counters per runner, written with them.</summary>
 public interface ICallRecordStore
 {
     Task AppendAsync(string runnerId, CallRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>Appends records of any runners in one pipelined round trip; each runner's records and counters atomically.</summary>
+    Task AppendManyAsync(IReadOnlyList<(string RunnerId, CallRecord Record)> records, CancellationToken cancellationToken = default);
+
+    /// <summary>The runner's lifetime counters (empty for a runner never called).</summary>
+    Task<CallTotals> ReadTotalsAsync(string runnerId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lifetime counters of many runners in one pipelined round trip, in the order of <paramref name="runnerIds"/>.</summary>
+    Task<IReadOnlyList<CallTotals>> ReadTotalsAsync(IReadOnlyList<string> runnerIds, CancellationToken cancellationToken = default);
 
     /// <summary>Records at or after <paramref name="since"/> (all when null), newest first, at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<CallRecord>> ReadAsync(string runnerId, DateTimeOffset? since, int max, CancellationToken cancellationToken = default);

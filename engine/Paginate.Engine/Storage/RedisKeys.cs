@@ -29,6 +29,13 @@ public static class RedisKeys
     /// <summary>List: call records as JSON, newest first, capped.</summary>
     public static RedisKey Calls(string runnerId) => "paginate:calls:" + runnerId;
 
+    /// <summary>
+    /// Hash: the runner's lifetime call counters (<see cref="CallTotalsFields"/>), written in the same script as its records.
+    /// The hash tag is the whole name of the record list, whose own slot is the hash of its full name: both keys land in
+    /// one Redis Cluster slot, so one script may write both, and the list keeps the name it always had (no migration).
+    /// </summary>
+    public static RedisKey CallTotals(string runnerId) => "{paginate:calls:" + runnerId + "}:totals";
+
     /// <summary>List: usage notes as JSON, oldest first.</summary>
     public static RedisKey Notes(string runnerId) => "paginate:notes:" + runnerId;
 }

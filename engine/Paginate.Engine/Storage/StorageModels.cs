@@ -25,25 +25,5 @@ public sealed record TokenRecord
     public required string Recipient { get; init; }
 }
 
-/// <summary>
-/// Metadata of one call (CONTRACT §3): never headers, credential values, query values, bodies,
-/// upstream URLs, rows or traces.
-/// </summary>
-public sealed record CallRecord
-{
-    public required DateTimeOffset At { get; init; }
-    /// <summary><c>live</c> or <c>test</c>.</summary>
-    public required string Mode { get; init; }
-    /// <summary><c>success</c> or <c>error</c>.</summary>
-    public required string Outcome { get; init; }
-    public int Pages { get; init; }
-    public long Items { get; init; }
-    public long DurationMs { get; init; }
-    public int? UpstreamStatus { get; init; }
-    public string? StopReason { get; init; }
-    public int Retries { get; init; }
-    public string? ErrorCode { get; init; }
-}
-
 /// <summary>An admin's usage note.</summary>
 public sealed record UsageNote(string Note, DateTimeOffset CreatedAt);

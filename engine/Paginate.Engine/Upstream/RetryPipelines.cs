@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Polly;
 using Polly.Retry;
 
@@ -21,16 +22,27 @@ internal sealed class RetryPipelines
 {
     public static readonly ResiliencePropertyKey<RetryBudget> BudgetKey = new("paginate.retry-budget");
 
-    private readonly ConcurrentDictionary<(int MaxRetries, int DelayMs), ResiliencePipeline<PageAttempt>> _pipelines = new();
+    /// <summary>
+    /// The pipelines per clock. Hosts make a page loop per call, and each loop makes a <see cref="RetryPipelines"/>:
+    /// holding the pipelines here, not in the instance, is what makes them built once per distinct limits. Keyed
+    /// weakly, so a test's fake clock takes its pipelines with it when it goes.
+    /// </summary>
+    private static readonly ConditionalWeakTable<TimeProvider, ConcurrentDictionary<(int MaxRetries, int DelayMs), ResiliencePipeline<PageAttempt>>> Shared = new();
+
+    private readonly ConcurrentDictionary<(int MaxRetries, int DelayMs), ResiliencePipeline<PageAttempt>> _pipelines;
     private readonly TimeProvider _time;
 
-    public RetryPipelines(TimeProvider time) => _time = time;
+    public RetryPipelines(TimeProvider time)
+    {
+        _time = time;
+        _pipelines = Shared.GetValue(time, static _ => new());
+    }
 
     public ResiliencePipeline<PageAttempt> Get(int maxRetries, int retryDelayMs) =>
-        maxRetries <= 0 ? ResiliencePipeline<PageAttempt>.Empty : _pipelines.GetOrAdd((maxRetries, retryDelayMs), Build);
+        maxRetries <= 0 ? ResiliencePipeline<PageAttempt>.Empty : _pipelines.GetOrAdd((maxRetries, retryDelayMs), static (key, time) => Build(key, time), _time);
 
-    private ResiliencePipeline<PageAttempt> Build((int MaxRetries, int DelayMs) key) =>
-        new ResiliencePipelineBuilder<PageAttempt> { TimeProvider = _time }
+    private static ResiliencePipeline<PageAttempt> Build((int MaxRetries, int DelayMs) key, TimeProvider time) =>
+        new ResiliencePipelineBuilder<PageAttempt> { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions<PageAttempt>
             {
                 MaxRetryAttempts = key.MaxRetries,

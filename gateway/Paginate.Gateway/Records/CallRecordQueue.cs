@@ -7,6 +7,8 @@ namespace Paginate.Gateway.Records;
 /// <summary>
 /// The hand-off between a call and the Redis writer: bounded, and never waits. When the writer is behind
 /// (Redis slow or down) the newest record is dropped and counted; a call is never held up by its record.
+/// The writer takes up to <see cref="CallRecordWriter.MaxBatch"/> records per round trip, so with Redis up it drains
+/// far faster than a gateway answers calls: the capacity is there to ride out a slow or absent Redis for a few seconds.
 /// </summary>
 internal sealed class CallRecordQueue
 {
@@ -37,6 +39,9 @@ internal sealed class CallRecordQueue
             _metrics.CallRecordDropped();
         }
     }
+
+    /// <summary>Records waiting to be written.</summary>
+    public int Count => _channel.Reader.Count;
 
     public void Complete() => _channel.Writer.TryComplete();
 }

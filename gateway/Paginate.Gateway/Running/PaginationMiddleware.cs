@@ -138,7 +138,8 @@ internal sealed class PaginationMiddleware
     {
         var elapsed = Stopwatch.GetElapsedTime(call.StartTimestamp);
         var durationMs = (long)elapsed.TotalMilliseconds;
-        var outcome = result.ErrorCode is null && result.StopReason != StopReasons.ClientCancelled ? "success" : "error";
+        var record = CallRecord.From(result with { DurationMs = durationMs }, CallRecord.LiveMode, DateTimeOffset.UtcNow - elapsed);
+        var outcome = record.Outcome;
         _metrics.CallCompleted(call.RunnerId, outcome, result, elapsed);
         if (result.StopReason == StopReasons.ClientCancelled)
         {
@@ -149,18 +150,6 @@ internal sealed class PaginationMiddleware
             RunLog.CallCompleted(_logger, RunLog.Route, call.RunnerId, outcome, result.StopReason, result.Pages, result.Items, result.UpstreamStatus, durationMs);
         }
 
-        _records.Enqueue(call.RunnerId, new CallRecord
-        {
-            At = DateTimeOffset.UtcNow - elapsed,
-            Mode = "live",
-            Outcome = outcome,
-            Pages = result.Pages,
-            Items = result.Items,
-            DurationMs = durationMs,
-            UpstreamStatus = result.UpstreamStatus,
-            StopReason = result.StopReason,
-            Retries = result.Retries,
-            ErrorCode = result.ErrorCode,
-        });
+        _records.Enqueue(call.RunnerId, record);
     }
 }

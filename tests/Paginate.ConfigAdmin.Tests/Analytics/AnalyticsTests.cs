@@ -47,13 +47,15 @@ public sealed class AnalyticsTests(RedisFixture redis)
         Assert.Equal(2, series.Sum(p => p.GetProperty("calls").GetInt32()));
         Assert.Equal(1, series.Sum(p => p.GetProperty("errors").GetInt32()));
 
-        var week = await GetAsync(host, $"api/runners/{id}/analytics");
+        var week = await GetAsync(host, $"api/runners/{id}/analytics?window=7d");
         Assert.Equal("7d", week.GetProperty("window").GetString());
         Assert.Equal(3, week.GetProperty("total_calls").GetInt32());
         Assert.Equal(7, week.GetProperty("series").GetArrayLength());
 
         var all = await GetAsync(host, $"api/runners/{id}/analytics?window=all");
+        Assert.Equal("all", all.GetProperty("window").GetString());
         Assert.Equal(4, all.GetProperty("total_calls").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, all.GetProperty("since").ValueKind);
         Assert.Equal(3, all.GetProperty("clay_calls").GetInt32());
         Assert.Equal(4, all.GetProperty("series").EnumerateArray().Sum(p => p.GetProperty("calls").GetInt32()));
 
@@ -76,6 +78,52 @@ public sealed class AnalyticsTests(RedisFixture redis)
         Assert.Equal(0, empty.GetProperty("total_calls").GetInt32());
         Assert.Equal(0, empty.GetProperty("avg_duration_ms").GetDouble());
     }
+
+    [Fact]
+    public async Task Analytics_TotalsAreLifetime_PastTheKeptRecords_AndSinceNarrowsToThem()
+    {
+        await using var own = await RedisServer.StartAsync();
+        await using var host = await AdminHost.StartAsync(own.ConnectionString);
+        var id = await host.CreateRunnerAsync(Infrastructure.Runners.Single(new Uri("https://api.example.test/life")));
+        var records = host.Services.GetRequiredService<ICallRecordStore>();
+        var now = DateTimeOffset.UtcNow;
+        // One call a minute, newest first in time: 5 more than the list keeps.
+        var calls = RedisCallRecordStore.DefaultMaxPerRunner + 5;
+        await records.AppendManyAsync([.. Enumerable.Range(0, calls).Select(i => (id, Live(now.AddMinutes(-i).AddSeconds(-30), items: 2, pages: 1, retries: 0)))]);
+
+        var lifetime = await GetAsync(host, $"api/runners/{id}/analytics");
+        var since = new DateTimeOffset(now.AddHours(-1).Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        var hour = await GetAsync(host, $"api/runners/{id}/analytics?since={Uri.EscapeDataString(since.ToString("O"))}");
+        var overview = await GetAsync(host, "api/overview");
+
+        Assert.Equal("all", lifetime.GetProperty("window").GetString());
+        Assert.Equal(calls, lifetime.GetProperty("total_calls").GetInt32());
+        Assert.Equal(calls, lifetime.GetProperty("clay_calls").GetInt32());
+        Assert.Equal(2L * calls, lifetime.GetProperty("items_returned").GetInt64());
+        Assert.Equal(calls, lifetime.GetProperty("stop_reasons").GetProperty("no_next_page").GetInt32());
+        Assert.Equal(AnalyticsRecentCount, lifetime.GetProperty("recent").GetArrayLength());
+        Assert.Equal("since", hour.GetProperty("window").GetString());
+        Assert.Equal(since, hour.GetProperty("since").GetDateTimeOffset());
+        Assert.Equal(60, hour.GetProperty("total_calls").GetInt32());
+        Assert.Equal(120, hour.GetProperty("items_returned").GetInt32());
+        Assert.Equal(calls, overview.GetProperty("total_calls").GetInt32());
+        Assert.Equal(calls, overview.GetProperty("clay_calls").GetInt32());
+    }
+
+    [Fact]
+    public async Task Analytics_BadSince_OrSinceWithWindow_NameTheField()
+    {
+        await using var host = await AdminHost.StartAsync(redis.ConnectionString);
+        var id = await host.CreateRunnerAsync(Infrastructure.Runners.Single(new Uri("https://api.example.test/since")));
+
+        using var bad = await host.Client.GetAsync(new Uri($"api/runners/{id}/analytics?since=yesterday", UriKind.Relative));
+        using var both = await host.Client.GetAsync(new Uri($"api/runners/{id}/analytics?since=2026-01-01T00:00:00Z&window=7d", UriKind.Relative));
+
+        Json.Errors(await Json.ProblemAsync(bad, HttpStatusCode.BadRequest), "since");
+        Json.Errors(await Json.ProblemAsync(both, HttpStatusCode.BadRequest), "since");
+    }
+
+    private const int AnalyticsRecentCount = 50;
 
     [Fact]
     public async Task Overview_CountsRunnersAndCalls()
