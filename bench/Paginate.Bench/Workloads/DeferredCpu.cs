@@ -44,7 +44,10 @@ internal sealed class DeferredCpu : IWorkload
         var size = (await context.Client.GetByteArrayAsync(context.Upstream.BaseUrl + ItemsPath, cancellationToken).ConfigureAwait(false)).Length;
         context.Log($"workload 8: deferred CPU, {options.CpuRepetitions} x {options.CpuSeconds} s of calls at concurrency {Connections}");
 
-        // Warm-up on a runner of its own (JIT tiers, pools), then wait until its records are written too.
+        // Warm-up on a runner of its own (JIT tiers, pools), then wait until its records are written too. Twice: after
+        // one pass the gateway still compiles and collects for seconds, which made the first repetition an outlier.
+        await Wrk.RunAsync(context.Gateway.RunnerUrl(_runners[0]), options.CpuSeconds, Connections, cancellationToken).ConfigureAwait(false);
+        await WaitIdleAsync(context.Gateway.Pid, null, 0, context, cancellationToken).ConfigureAwait(false);
         await Wrk.RunAsync(context.Gateway.RunnerUrl(_runners[0]), options.CpuSeconds, Connections, cancellationToken).ConfigureAwait(false);
         await Wrk.RunAsync(nginx.BaseUrl + ItemsPath, options.CpuSeconds, Connections, cancellationToken).ConfigureAwait(false);
         await WaitIdleAsync(context.Gateway.Pid, null, 0, context, cancellationToken).ConfigureAwait(false);
