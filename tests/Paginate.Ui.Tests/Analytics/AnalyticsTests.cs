@@ -32,6 +32,8 @@ public sealed class AnalyticsTests(PaginateStack stack)
         await using var ui = await UiSession.OpenAsync(stack);
         await ui.SignInAsync($"/runners/{id}/analytics");
         var totals = ui.Page.GetByLabel("Totals");
+        // Lifetime totals are the default view (CONTRACT section 3, v2).
+        await Expect(ui.Page.GetByLabel("Window")).ToHaveValueAsync("all");
         await Expect(totals).ToContainTextAsync($"Total calls{LiveCalls}");
         await Expect(totals).ToContainTextAsync($"Clay calls{LiveCalls}");
         await Expect(totals).ToContainTextAsync($"Items returned{LiveCalls * ContactsUpstream.Pages * ContactsUpstream.PerPage}");

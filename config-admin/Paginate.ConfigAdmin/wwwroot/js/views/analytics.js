@@ -5,7 +5,8 @@ import { get } from '../api.js';
 import { messageArea, showProblem } from '../problems.js';
 import { barChart, timeChart } from '../charts.js';
 
-const WINDOWS = [['24h', 'Last 24 hours'], ['7d', 'Last 7 days'], ['30d', 'Last 30 days'], ['all', 'All time']];
+// All time comes first and is the default: its totals are the runner's lifetime counters.
+const WINDOWS = [['all', 'All time'], ['24h', 'Last 24 hours'], ['7d', 'Last 7 days'], ['30d', 'Last 30 days']];
 
 function stat(label, value) {
   const id = uid('stat');
@@ -14,7 +15,7 @@ function stat(label, value) {
 
 export function renderAnalytics(main, { params, query }, ctx) {
   const [id] = params;
-  let windowValue = WINDOWS.some(([w]) => w === query.get('window')) ? query.get('window') : '7d';
+  let windowValue = WINDOWS.some(([w]) => w === query.get('window')) ? query.get('window') : 'all';
   const content = h('div', { 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading analytics...'));
   const messages = messageArea();
   const selectId = uid('window');
