@@ -16,6 +16,7 @@ using Paginate.Gateway.Running;
 using Paginate.Gateway.Telemetry;
 using Paginate.Gateway.Upstream;
 using StackExchange.Redis;
+using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Paginate.Gateway;
@@ -69,9 +70,11 @@ public static class GatewayApp
         builder.Services.AddHostedService<CallRecordWriter>();
         builder.Services.AddSingleton(new PageLoopOptions());
         builder.Services.AddSingleton(sp => new GuardedConnector(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.AllowPrivateUpstreams));
+        builder.Services.AddReverseProxy();
         builder.Services.AddSingleton<IForwarderHttpClientFactory, GuardedHttpClientFactory>();
-        builder.Services.AddSingleton<UpstreamClients>();
-        builder.Services.AddRouting();
+        builder.Services.AddSingleton<UpstreamClusters>();
+        builder.Services.AddSingleton<IProxyConfigProvider>(sp => sp.GetRequiredService<UpstreamClusters>());
+        builder.Services.AddSingleton<ClusterDirectory>();
         builder.AddGatewayMetrics();
 
         configure?.Invoke(builder);

@@ -21,4 +21,7 @@ internal static partial class CatalogLog
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Runner {RunnerId} failed to load ({ErrorType}) and is skipped.")]
     public static partial void RunnerLoadFailed(ILogger logger, string runnerId, string errorType);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "The proxy did not apply the clusters of new upstream origins in time; their runners answer 503 until it does.")]
+    public static partial void ClustersLate(ILogger logger);
 }

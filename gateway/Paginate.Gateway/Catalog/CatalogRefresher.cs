@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
+using Paginate.Gateway.Upstream;
 
 namespace Paginate.Gateway.Catalog;
 
@@ -24,6 +25,7 @@ internal sealed class CatalogRefresher : BackgroundService
     private readonly ICatalogChangeFeed _feed;
     private readonly RunnerCompileOptions _compileOptions;
     private readonly ILogger<CatalogRefresher> _logger;
+    private readonly ClusterDirectory _clusters;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private bool _subscribed;
     private int _pendingChanges;
@@ -34,8 +36,10 @@ internal sealed class CatalogRefresher : BackgroundService
         ITokenStore tokens,
         ICatalogChangeFeed feed,
         IOptions<GatewayOptions> options,
+        ClusterDirectory clusters,
         ILogger<CatalogRefresher> logger)
     {
+        _clusters = clusters;
         _catalog = catalog;
         _runners = runners;
         _tokens = tokens;
@@ -136,6 +140,12 @@ internal sealed class CatalogRefresher : BackgroundService
         foreach (var (id, hash) in hashes)
         {
             tokenHashes[id] = Encoding.ASCII.GetBytes(hash.ToLowerInvariant());
+        }
+
+        // A runner is served only once YARP has its origin's cluster.
+        if (!await _clusters.EnsureAsync(runners.Values.Select(r => r.Origin), cancellationToken).ConfigureAwait(false))
+        {
+            CatalogLog.ClustersLate(_logger);
         }
 
         _catalog.Publish(new CatalogSnapshot(version, runners, tokenHashes, rejected));

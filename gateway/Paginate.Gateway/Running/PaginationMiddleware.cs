@@ -7,19 +7,23 @@ using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Telemetry;
-using Paginate.Gateway.Upstream;
 
 namespace Paginate.Gateway.Running;
 
 /// <summary>
-/// Adapts a call to the engine: fills placeholders, picks the forwarded headers, runs the page loop on the
-/// origin's client and streams the answer. Status and headers go out only after page 1 succeeded, so a
-/// failed first page is still a clean 502/504; a later failure ends the stream with the partial answer.
+/// Last step of YARP's proxy pipeline: adapts a call to the engine. Fills placeholders, picks the forwarded
+/// headers, runs the page loop on the HTTP client of the origin cluster that YARP's proxy feature points at,
+/// and streams the answer. Status and headers go out only after page 1 succeeded, so a failed first page is
+/// still a clean 502/504; a later failure ends the stream with the partial answer.
 /// </summary>
+/// <remarks>
+/// Terminal on purpose: it never calls <c>next</c>, which in YARP's pipeline is the forwarder. Every runner
+/// answer is the engine's <c>{ items, meta }</c> (CONTRACT §2), so no request is ever forwarded raw; YARP
+/// owns the route, the per-origin clients and their health, the engine owns the pages.
+/// </remarks>
 internal sealed class PaginationMiddleware
 {
     private readonly ILogger<PaginationMiddleware> _logger;
-    private readonly UpstreamClients _clients;
     private readonly PageLoopOptions _loopOptions;
     private readonly GatewayMetrics _metrics;
     private readonly CallRecordQueue _records;
@@ -27,15 +31,13 @@ internal sealed class PaginationMiddleware
     public PaginationMiddleware(
         RequestDelegate next,
         ILogger<PaginationMiddleware> logger,
-        UpstreamClients clients,
         PageLoopOptions loopOptions,
         GatewayMetrics metrics,
         CallRecordQueue records)
     {
-        // Terminal: the answer is always the engine's, so next is never called.
+        // Terminal: next is YARP's forwarder, and no runner call is forwarded raw (see remarks).
         _ = next;
         _logger = logger;
-        _clients = clients;
         _loopOptions = loopOptions;
         _metrics = metrics;
         _records = records;
@@ -81,7 +83,8 @@ internal sealed class PaginationMiddleware
         RunResult result;
         try
         {
-            var loop = new PageLoop(_clients.For(call.Runner.Origin), _loopOptions);
+            // The origin cluster's client (set by the access step): its pool, HTTP settings and SSRF guard.
+            var loop = new PageLoop(context.GetReverseProxyFeature().Cluster.HttpClient, _loopOptions);
             result = await loop.RunAsync(call.Runner, request, writer, aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

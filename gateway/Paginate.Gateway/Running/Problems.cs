@@ -45,6 +45,14 @@ internal static class Problems
             : WriteAsync(context, StatusCodes.Status502BadGateway, "upstream_error", "Upstream error", text, extensions);
     }
 
+    public static Task UpstreamUnavailableAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "upstream_unavailable", "Upstream unavailable",
+            "The runner's upstream is not available on this gateway yet; retry shortly.",
+            new Dictionary<string, object?> { ["error_code"] = "upstream_unavailable" });
+    }
+
     public static Task InternalErrorAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status500InternalServerError,
         "internal_error", "Internal error", "The gateway failed to run the runner.");
 

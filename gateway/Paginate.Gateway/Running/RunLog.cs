@@ -31,4 +31,7 @@ internal static partial class RunLog
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "{Route} runner {RunnerId}: invalid request body.")]
     public static partial void InvalidBody(ILogger logger, string route, string runnerId);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "{Route} runner {RunnerId}: its origin cluster is not loaded yet.")]
+    public static partial void NoCluster(ILogger logger, string route, string runnerId);
 }

@@ -4,12 +4,14 @@ using Microsoft.Extensions.Logging;
 using Paginate.Gateway.Access;
 using Paginate.Gateway.Catalog;
 using Paginate.Gateway.Telemetry;
+using Paginate.Gateway.Upstream;
 
 namespace Paginate.Gateway.Running;
 
 /// <summary>
-/// First step of <c>/r/{runner_id}</c>: the access check, before any upstream call and before the 404, so
-/// a caller who is not allowed learns nothing about which runners exist. Sets <see cref="RunnerCallFeature"/>.
+/// First step of YARP's proxy pipeline for <c>/r/{runner_id}</c>: the access check, before any upstream call
+/// and before the 404, so a caller who is not allowed learns nothing about which runners exist. Sets
+/// <see cref="RunnerCallFeature"/> and points YARP's proxy feature at the runner's origin cluster.
 /// </summary>
 internal sealed class RunnerAccessMiddleware
 {
@@ -18,9 +20,17 @@ internal sealed class RunnerAccessMiddleware
     private readonly RunnerCatalog _catalog;
     private readonly AccessChecker _access;
     private readonly GatewayMetrics _metrics;
+    private readonly ClusterDirectory _clusters;
 
-    public RunnerAccessMiddleware(RequestDelegate next, ILogger<RunnerAccessMiddleware> logger, RunnerCatalog catalog, AccessChecker access, GatewayMetrics metrics)
+    public RunnerAccessMiddleware(
+        RequestDelegate next,
+        ILogger<RunnerAccessMiddleware> logger,
+        RunnerCatalog catalog,
+        AccessChecker access,
+        GatewayMetrics metrics,
+        ClusterDirectory clusters)
     {
+        _clusters = clusters;
         _next = next;
         _logger = logger;
         _catalog = catalog;
@@ -48,6 +58,14 @@ internal sealed class RunnerAccessMiddleware
             return Problems.NotFoundAsync(context);
         }
 
+        if (!_clusters.TryGet(runner.Origin, out var cluster))
+        {
+            // Only while YARP has not applied a just-added origin yet (the catalog waits for it, up to a limit).
+            RunLog.NoCluster(_logger, RunLog.Route, runnerId);
+            return Problems.UpstreamUnavailableAsync(context);
+        }
+
+        context.ReassignProxyRequest(cluster);
         context.Features.Set(new RunnerCallFeature(runnerId, runner, start));
         return _next(context);
     }

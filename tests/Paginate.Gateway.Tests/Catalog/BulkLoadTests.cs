@@ -6,6 +6,8 @@ using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Telemetry;
 using Paginate.Gateway.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.Gateway.Tests.Telemetry;
 using Paginate.TestKit.Redis;
 using StackExchange.Redis;

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
 using Paginate.TestKit.Upstream;
 using StackExchange.Redis;

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Paginate.Engine.Paging;
 using Paginate.Gateway.Telemetry;
 using Paginate.Gateway.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
 
 namespace Paginate.Gateway.Tests.Telemetry;
