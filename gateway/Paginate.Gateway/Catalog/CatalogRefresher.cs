@@ -56,15 +56,16 @@ internal sealed class CatalogRefresher : BackgroundService
             // After a failed refresh, reload whatever the version says: Redis may have restarted empty and
             // counted up to the very version we hold.
             var force = Interlocked.Exchange(ref _pendingChanges, 0) > 0 || _catalog.Stale;
+            // Read before the refresh: a successful refresh publishes a snapshot, which clears the flag.
+            var wasStale = _catalog.Stale;
             try
             {
                 await RefreshAsync(force, stoppingToken).ConfigureAwait(false);
-                if (_catalog.Stale)
+                _catalog.MarkFresh();
+                if (wasStale)
                 {
                     CatalogLog.Recovered(_logger, _catalog.Current.Version);
                 }
-
-                _catalog.MarkFresh();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

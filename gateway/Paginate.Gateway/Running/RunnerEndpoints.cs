@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Paginate.Engine.Paging;
 
 namespace Paginate.Gateway.Running;
 
@@ -12,6 +14,12 @@ namespace Paginate.Gateway.Running;
 /// </summary>
 internal static class RunnerEndpoints
 {
+    public static IServiceCollection AddRunnerCalls(this IServiceCollection services)
+    {
+        services.AddSingleton(new PageLoopOptions());
+        return services;
+    }
+
     public static void MapRunners(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapReverseProxy(pipeline =>

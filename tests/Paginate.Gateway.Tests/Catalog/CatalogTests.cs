@@ -100,5 +100,7 @@ public sealed class CatalogTests : IAsyncLifetime
         await Eventually.UntilAsync(async () => (await gateway.CallAsync(after)).StatusCode, s => s == HttpStatusCode.OK, limit: TimeSpan.FromSeconds(30), what: "runner created after the outage served");
         Assert.Equal(HttpStatusCode.OK, (await gateway.CallAsync(before)).StatusCode);
         await Eventually.UntilAsync(() => gateway.Management.GetStringAsync("/readyz"), b => b.Contains("\"ready\"", StringComparison.Ordinal), what: "readyz ready again");
+        Assert.Single(gateway.Logs.Lines, l => l.Contains("Catalog refresh failed", StringComparison.Ordinal));
+        Assert.Single(gateway.Logs.Lines, l => l.Contains("Catalog refresh recovered", StringComparison.Ordinal));
     }
 }
