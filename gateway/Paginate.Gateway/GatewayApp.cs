@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using Paginate.Gateway.Access;
 using Paginate.Gateway.Catalog;
@@ -27,6 +28,7 @@ public static class GatewayApp
 
         var services = builder.Services;
         services.AddGatewayOptions();
+        services.TryAddSingleton(TimeProvider.System);
         // Hosted services stop in reverse order: the record writer is registered first so it stops (and flushes) last.
         services.AddSingleton<CallRecordQueue>();
         services.AddHostedService<CallRecordWriter>();

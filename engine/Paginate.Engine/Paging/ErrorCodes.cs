@@ -19,4 +19,6 @@ public static class ErrorCodes
     public const string UpstreamBlocked = "upstream_blocked";
     /// <summary>A script runner failed at run time (the detail names line and column).</summary>
     public const string ScriptError = "script_error";
+    /// <summary>The host had no room for the page (its shared page-buffer budget was exhausted).</summary>
+    public const string Overloaded = "overloaded";
 }

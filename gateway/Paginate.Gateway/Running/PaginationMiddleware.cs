@@ -5,6 +5,7 @@ using Paginate.Engine.Output;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
+using Paginate.Gateway.Admission;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Telemetry;
 
@@ -27,14 +28,17 @@ internal sealed class PaginationMiddleware
     private readonly PageLoopOptions _loopOptions;
     private readonly GatewayMetrics _metrics;
     private readonly CallRecordQueue _records;
+    private readonly CallAdmission _admission;
 
     public PaginationMiddleware(
         RequestDelegate next,
         ILogger<PaginationMiddleware> logger,
         PageLoopOptions loopOptions,
         GatewayMetrics metrics,
-        CallRecordQueue records)
+        CallRecordQueue records,
+        CallAdmission admission)
     {
+        _admission = admission;
         // Terminal: next is YARP's forwarder, and no runner call is forwarded raw (see remarks).
         _ = next;
         _logger = logger;
@@ -47,7 +51,9 @@ internal sealed class PaginationMiddleware
     {
         var call = context.Features.Get<RunnerCallFeature>()
             ?? throw new InvalidOperationException("The access check must run before the pagination middleware.");
-        var aborted = context.RequestAborted;
+        // The caller hanging up, or the drain time running out at shutdown, stops the run.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _admission.DrainExpired);
+        var aborted = stop.Token;
 
         var values = await CallInputs.ReadValuesAsync(context.Request, call.Runner, aborted).ConfigureAwait(false);
         if (values.InvalidBody)
@@ -118,6 +124,19 @@ internal sealed class PaginationMiddleware
         Complete(call, result);
         if (aborted.IsCancellationRequested || result.StopReason == StopReasons.ClientCancelled)
         {
+            if (_admission.DrainExpired.IsCancellationRequested && writer.Started)
+            {
+                // Cut at shutdown: an unfinished stream must not look like a complete answer.
+                context.Abort();
+            }
+
+            return;
+        }
+
+        if (result.FirstPageFailed && !writer.Started && result.ErrorCode == ErrorCodes.Overloaded)
+        {
+            _metrics.CallRejected(Problems.OverloadedCode);
+            await Problems.OverloadedAsync(context).ConfigureAwait(false);
             return;
         }
 
