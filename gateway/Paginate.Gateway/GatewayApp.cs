@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using Paginate.Gateway.Access;
+using Paginate.Gateway.Admission;
 using Paginate.Gateway.Catalog;
 using Paginate.Gateway.Hosting;
 using Paginate.Gateway.Records;
@@ -29,7 +30,8 @@ public static class GatewayApp
         var services = builder.Services;
         services.AddGatewayOptions();
         services.TryAddSingleton(TimeProvider.System);
-        // Hosted services stop in reverse order: the record writer is registered first so it stops (and flushes) last.
+        // Hosted services stop in reverse order (the server, added last by WebApplication, first): the record
+        // writer is registered first so it stops, and writes what is queued, last. The drain runs before all.
         services.AddSingleton<CallRecordQueue>();
         services.AddHostedService<CallRecordWriter>();
         services.AddRunnerCatalog();
@@ -39,6 +41,7 @@ public static class GatewayApp
         services.AddGatewayHealth();
         services.AddSingleton<GatewayState>();
         services.AddSingleton<GatewayMetrics>();
+        services.AddCallAdmission();
 
         configure?.Invoke(builder);
 

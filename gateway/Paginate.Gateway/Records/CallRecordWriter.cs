@@ -27,20 +27,27 @@ internal sealed class CallRecordWriter : BackgroundService
         _logger = logger;
     }
 
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Complete();
+        return base.StopAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var (runnerId, record) in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            // Not ended by stoppingToken: StopAsync completes the queue (the drain has finished the calls by
+            // then), and the loop ends once what is queued is written. The host's shutdown timeout bounds it.
+            await foreach (var (runnerId, record) in _queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                timeout.CancelAfter(WriteTimeout);
+                using var timeout = new CancellationTokenSource(WriteTimeout);
                 try
                 {
                     await _store.AppendAsync(runnerId, record, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
                     _failing = false;
                 }
-                catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                catch (Exception ex)
                 {
                     _metrics.CallRecordDropped();
                     if (!_failing)

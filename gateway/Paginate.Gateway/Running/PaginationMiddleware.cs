@@ -124,10 +124,17 @@ internal sealed class PaginationMiddleware
         Complete(call, result);
         if (aborted.IsCancellationRequested || result.StopReason == StopReasons.ClientCancelled)
         {
-            if (_admission.DrainExpired.IsCancellationRequested && writer.Started)
+            if (_admission.DrainExpired.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
             {
-                // Cut at shutdown: an unfinished stream must not look like a complete answer.
-                context.Abort();
+                if (writer.Started)
+                {
+                    // Cut at shutdown: an unfinished stream must not look like a complete answer.
+                    context.Abort();
+                }
+                else
+                {
+                    await Problems.DrainingAsync(context).ConfigureAwait(false);
+                }
             }
 
             return;

@@ -17,8 +17,6 @@ internal static class RunnerEndpoints
 {
     public static IServiceCollection AddRunnerCalls(this IServiceCollection services)
     {
-        services.AddSingleton<CallAdmission>();
-        services.AddSingleton<PageBufferBudget>();
         services.AddSingleton(sp => new PageLoopOptions
         {
             Time = sp.GetRequiredService<TimeProvider>(),
