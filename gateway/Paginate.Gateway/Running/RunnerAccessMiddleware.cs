@@ -43,10 +43,15 @@ internal sealed class RunnerAccessMiddleware
         var start = Stopwatch.GetTimestamp();
         var runnerId = context.Request.RouteValues["runner_id"] as string ?? string.Empty;
         var snapshot = _catalog.Current;
-        var outcome = _access.Check(context, runnerId, snapshot);
-        if (outcome is AccessOutcome.DeniedNoToken or AccessOutcome.DeniedInvalidToken)
+        var outcome = _access.Check(context, runnerId, snapshot, _catalog.FreshAt);
+        if (outcome is AccessOutcome.DeniedNoToken or AccessOutcome.DeniedInvalidToken or AccessOutcome.DeniedStaleToken)
         {
-            var reason = outcome == AccessOutcome.DeniedNoToken ? "missing_token" : "invalid_token";
+            var reason = outcome switch
+            {
+                AccessOutcome.DeniedNoToken => "missing_token",
+                AccessOutcome.DeniedStaleToken => "stale_token",
+                _ => "invalid_token",
+            };
             _metrics.AccessDenied(reason);
             RunLog.AccessDenied(_logger, RunLog.Route, reason);
             return Problems.UnauthorizedAsync(context);
