@@ -6,6 +6,7 @@ using Paginate.Gateway.Access;
 using Paginate.Gateway.Admission;
 using Paginate.Gateway.Catalog;
 using Paginate.Gateway.Hosting;
+using Paginate.Gateway.Logging;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Running;
 using Paginate.Gateway.Telemetry;
