@@ -27,6 +27,10 @@ internal sealed class GuardedHttpClientFactory : ForwarderHttpClientFactory
         handler.ConnectTimeout = TimeSpan.FromSeconds(10);
         handler.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1);
         handler.ConnectCallback = _connector.ConnectAsync;
+        // YARP's propagator writes the current activity's context, whose parent is the caller's traceparent,
+        // and its baggage: the caller's trace id, tracestate and baggage would reach every upstream. Nothing
+        // is injected; a runner that wants them lists them in forward_headers and they are copied as given.
+        handler.ActivityHeadersPropagator = null;
     }
 
     // The engine builds its own request messages: the cluster's version policy is applied here, on the way out.
