@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Paginate.Engine.Output;
@@ -165,7 +164,7 @@ internal sealed class PaginationMiddleware
 
     private void Complete(RunnerCallFeature call, RunResult result)
     {
-        var elapsed = Stopwatch.GetElapsedTime(call.StartTimestamp);
+        var elapsed = _loopOptions.Time.GetElapsedTime(call.StartTimestamp);
         var durationMs = (long)elapsed.TotalMilliseconds;
         var outcome = result.ErrorCode is null && result.StopReason != StopReasons.ClientCancelled ? "success" : "error";
         _metrics.CallCompleted(call.RunnerId, outcome, result, elapsed);
@@ -180,7 +179,7 @@ internal sealed class PaginationMiddleware
 
         _records.Enqueue(call.RunnerId, new CallRecord
         {
-            At = DateTimeOffset.UtcNow - elapsed,
+            At = _loopOptions.Time.GetUtcNow() - elapsed,
             Mode = "live",
             Outcome = outcome,
             Pages = result.Pages,

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Paginate.Gateway.Access;
@@ -21,6 +20,7 @@ internal sealed class RunnerAccessMiddleware
     private readonly AccessChecker _access;
     private readonly GatewayMetrics _metrics;
     private readonly ClusterDirectory _clusters;
+    private readonly TimeProvider _time;
 
     public RunnerAccessMiddleware(
         RequestDelegate next,
@@ -28,8 +28,10 @@ internal sealed class RunnerAccessMiddleware
         RunnerCatalog catalog,
         AccessChecker access,
         GatewayMetrics metrics,
-        ClusterDirectory clusters)
+        ClusterDirectory clusters,
+        TimeProvider time)
     {
+        _time = time;
         _clusters = clusters;
         _next = next;
         _logger = logger;
@@ -40,7 +42,7 @@ internal sealed class RunnerAccessMiddleware
 
     public Task Invoke(HttpContext context)
     {
-        var start = Stopwatch.GetTimestamp();
+        var start = _time.GetTimestamp();
         var runnerId = context.Request.RouteValues["runner_id"] as string ?? string.Empty;
         var snapshot = _catalog.Current;
         var outcome = _access.Check(context, runnerId, snapshot, _catalog.FreshAt);
