@@ -1,5 +1,7 @@
 using System.Net;
 using Paginate.ConfigAdmin.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
 
 namespace Paginate.ConfigAdmin.Tests.Secrets;
