@@ -40,7 +40,9 @@ internal sealed class CallAdmission : IDisposable
         {
             lock (_gate)
             {
+                // Completed once: a later wait must not see an old idle moment.
                 _idle?.TrySetResult();
+                _idle = null;
             }
         }
     }

@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Paginate.Engine.Storage;
+using Paginate.Gateway.Admission;
 using Paginate.Gateway.Tests.Infrastructure;
 using Paginate.Gateway.Tests.Telemetry;
 using Paginate.TestKit;
@@ -79,8 +81,13 @@ public sealed class OverloadTests : IClassFixture<RedisFixture>
             Assert.Equal("overloaded", body.RootElement.GetProperty("error_code").GetString());
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await gateway.CallAsync(small)).StatusCode);
+        var served = await gateway.CallAsync(small);
+        await served.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         var metrics = await gateway.Management.GetStringAsync("/metrics");
         Assert.Equal("1", MetricsTests.Sample(metrics, "paginate_calls_rejected_total", "reason=\"overloaded\""));
+        // Every reservation is given back, also those of the page that did not fit: the budget does not leak.
+        var budget = gateway.Services.GetRequiredService<PageBufferBudget>();
+        await Eventually.UntilAsync(() => Task.FromResult(budget.Used), used => used == 0, TimeSpan.FromSeconds(5), "budget released");
     }
 }

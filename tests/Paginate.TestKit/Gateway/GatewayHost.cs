@@ -97,7 +97,7 @@ public sealed class GatewayHost : IAsyncDisposable
     /// Starts a gateway that admits the loopback test client by address, or (with <paramref name="allowLoopback"/>
     /// false) only by a runner token.
     /// </summary>
-    public static Task<GatewayHost> StartAsync(string redis, bool allowLoopback) =>
+    public static Task<GatewayHost> StartAsync(bool allowLoopback, string redis) =>
         StartAsync(redis, new Settings { AllowedNetworks = allowLoopback ? ["127.0.0.1/32", "::1"] : ["10.255.255.0/24"] });
 
     /// <summary>Calls a runner; the token header is added when given.</summary>
