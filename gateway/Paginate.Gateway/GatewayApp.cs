@@ -1,22 +1,16 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
-using Paginate.Engine.Paging;
-using Paginate.Engine.Storage;
-using Paginate.Engine.Upstream;
 using Paginate.Gateway.Access;
+using Paginate.Gateway.Admission;
 using Paginate.Gateway.Catalog;
 using Paginate.Gateway.Hosting;
+using Paginate.Gateway.Logging;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Running;
 using Paginate.Gateway.Telemetry;
 using Paginate.Gateway.Upstream;
-using StackExchange.Redis;
-using Yarp.ReverseProxy.Forwarder;
 
 namespace Paginate.Gateway;
 
@@ -30,62 +24,34 @@ public static class GatewayApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.AddGatewayLogging();
-
-        var listeners = new Listeners();
-        builder.Services.AddSingleton(listeners);
-        builder.WebHost.ConfigureKestrel((context, kestrel) =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Configure(context.Configuration.GetSection("Kestrel"))
-                .Endpoint(Listeners.PublicName, endpoint => listeners.SetPublic(endpoint.ListenOptions, endpoint.IsHttps))
-                .Endpoint(Listeners.ManagementName, endpoint => listeners.SetManagement(endpoint.ListenOptions, endpoint.IsHttps));
-        });
-
-        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section);
-        builder.Services.AddSingleton(sp =>
-        {
-            var connectionString = sp.GetRequiredService<IConfiguration>().GetConnectionString("Redis");
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("ConnectionStrings:Redis is required.");
-            }
-
-            return RedisConnection.Connect(connectionString);
-        });
-        builder.Services.AddSingleton<IRunnerStore>(sp => new RedisRunnerStore(sp.GetRequiredService<IConnectionMultiplexer>()));
-        builder.Services.AddSingleton<ITokenStore>(sp => new RedisTokenStore(sp.GetRequiredService<IConnectionMultiplexer>()));
-        builder.Services.AddSingleton<ICallRecordStore>(sp => new RedisCallRecordStore(sp.GetRequiredService<IConnectionMultiplexer>()));
-        builder.Services.AddSingleton<ICatalogChangeFeed>(sp => new RedisCatalogChangeFeed(sp.GetRequiredService<IConnectionMultiplexer>()));
-
-        builder.Services.AddSingleton<RunnerCatalog>();
-        builder.Services.AddSingleton<CatalogRefresher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CatalogRefresher>());
-        builder.Services.AddSingleton<AccessChecker>();
-        builder.Services.AddSingleton<GatewayState>();
-        builder.Services.AddSingleton<GatewayMetrics>();
-        builder.Services.AddSingleton<CallRecordQueue>();
-        builder.Services.AddHostedService<CallRecordWriter>();
-        builder.Services.AddSingleton(new PageLoopOptions());
-        builder.Services.AddSingleton(sp => new GuardedConnector(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.AllowPrivateUpstreams));
-        builder.Services.AddSingleton<IForwarderHttpClientFactory, GuardedHttpClientFactory>();
-        builder.Services.AddSingleton<UpstreamClients>();
-        builder.Services.AddRouting();
+        builder.AddGatewayListeners();
         builder.AddGatewayMetrics();
+
+        var services = builder.Services;
+        services.AddGatewayOptions();
+        services.TryAddSingleton(TimeProvider.System);
+        // Hosted services stop in reverse order (the server, added last by WebApplication, first): the record
+        // writer is registered first so it stops, and writes what is queued, last. The drain runs before all.
+        services.AddSingleton<CallRecordQueue>();
+        services.AddHostedService<CallRecordWriter>();
+        services.AddRunnerCatalog();
+        services.AddRunnerAccess();
+        services.AddUpstreamClusters();
+        services.AddRunnerCalls();
+        services.AddGatewayHealth();
+        services.AddSingleton<GatewayState>();
+        services.AddSingleton<GatewayMetrics>();
+        services.AddCallAdmission();
 
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        // Fail at start, not at the first call, when the allowlist or proxy list does not parse.
-        _ = app.Services.GetRequiredService<AccessChecker>();
         // The gauges exist from the first scrape on, not from the first call: alerts on absent series stay quiet.
         _ = app.Services.GetRequiredService<GatewayMetrics>();
-        var refresher = app.Services.GetRequiredService<CatalogRefresher>();
-        app.Lifetime.ApplicationStarted.Register(() =>
-            app.Services.GetRequiredService<IConnectionMultiplexer>().ConnectionRestored += (_, _) => refresher.Wake());
+        app.WakeCatalogOnReconnect();
 
-        app.UseMiddleware<ListenerGateMiddleware>();
+        app.UseListenerGate();
         app.UseRouting();
         app.MapHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");

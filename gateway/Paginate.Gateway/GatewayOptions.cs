@@ -1,6 +1,6 @@
 namespace Paginate.Gateway;
 
-/// <summary>The <c>Gateway</c> configuration section (CONTRACT §4).</summary>
+/// <summary>The <c>Gateway</c> configuration section (CONTRACT §4 and §6). Checked at start: every error at once.</summary>
 public sealed record GatewayOptions
 {
     /// <summary>The configuration section name.</summary>
@@ -20,4 +20,19 @@ public sealed record GatewayOptions
 
     /// <summary>Allows http and loopback/private upstream addresses. Local and dev only; default false.</summary>
     public bool AllowPrivateUpstreams { get; init; }
+
+    /// <summary>Runner calls this gateway runs at once (CONTRACT §6.6); past it a call is <c>503 overloaded</c>. Default 1000.</summary>
+    public int MaxConcurrentCalls { get; init; } = 1000;
+
+    /// <summary>MiB of upstream page bytes all calls may hold at once (CONTRACT §6.6). Default 256.</summary>
+    public int PageBufferBudgetMiB { get; init; } = 256;
+
+    /// <summary>Seconds calls in flight may finish after SIGTERM before they are cancelled (CONTRACT §6.7). Default 130.</summary>
+    public int DrainSeconds { get; init; } = 130;
+
+    /// <summary>Seconds tokens from a snapshot that can no longer be refreshed are honoured (CONTRACT §6.8). Default 300.</summary>
+    public int StaleTokenGraceSeconds { get; init; } = 300;
+
+    /// <summary>Connections the gateway opens to one upstream origin at most (its YARP cluster's limit). Default 1000.</summary>
+    public int MaxConnectionsPerOrigin { get; init; } = 1000;
 }

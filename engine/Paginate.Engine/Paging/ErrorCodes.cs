@@ -26,4 +26,6 @@ public static class ErrorCodes
     public const string ScriptError = "script_error";
     /// <summary>A cursor the runner cannot send as it is: an object or array bound for a query parameter or header.</summary>
     public const string UnsupportedCursor = "unsupported_cursor";
+    /// <summary>The host had no room for the page (its shared page-buffer budget was exhausted).</summary>
+    public const string Overloaded = "overloaded";
 }

@@ -29,7 +29,7 @@ public sealed class PageLoop
         ArgumentNullException.ThrowIfNull(invoker);
         _invoker = invoker;
         _options = options ?? new PageLoopOptions();
-        _client = new UpstreamClient(_invoker, _options.Time, _options.MaxPageBytes);
+        _client = new UpstreamClient(_invoker, _options.Time, _options.MaxPageBytes, _options.PageBuffers);
         _pipelines = new RetryPipelines(_options.Time);
     }
 

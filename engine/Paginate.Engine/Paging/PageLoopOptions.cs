@@ -9,6 +9,8 @@ public sealed record PageLoopOptions
     /// <summary>Cap on one decoded page body in bytes (default 32 MiB); larger is <c>response_too_large</c>.</summary>
     public long MaxPageBytes { get; init; } = 32L * 1024 * 1024;
 
+    /// <summary>Shared budget for page buffers across runs; null (the default): unbounded.</summary>
+    public IPageBufferBudget? PageBuffers { get; init; }
 }
 
 /// <summary>Receives upstream events of a run, e.g. to count them in metrics. Must not throw.</summary>

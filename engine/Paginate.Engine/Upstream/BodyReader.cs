@@ -22,9 +22,11 @@ internal static class BodyReader
     /// Reads the whole body. Throws <see cref="ResponseTooLargeException"/> past <paramref name="maxBytes"/>
     /// (unless <paramref name="truncate"/>: then it stops there, for error excerpts),
     /// <see cref="InvalidDataException"/> when it cannot be decoded, <see cref="UnsupportedContentEncodingException"/>
-    /// for a content encoding outside <see cref="ContentCodings"/>' rule (checked before anything is read).
+    /// for a content encoding outside <see cref="ContentCodings"/>' rule (checked before anything is read),
+    /// <see cref="PageBufferBudgetExceededException"/> when <paramref name="budget"/> has no room for the buffer
+    /// (reserved before each allocation, given back when the buffer is disposed).
     /// </summary>
-    public static async Task<PooledBuffer> ReadAsync(HttpContent content, long maxBytes, bool truncate, CancellationToken cancellationToken)
+    public static async Task<PooledBuffer> ReadAsync(HttpContent content, long maxBytes, bool truncate, CancellationToken cancellationToken, Paging.IPageBufferBudget? budget = null)
     {
         var declared = content.Headers.ContentLength;
         if (!truncate && declared > maxBytes)
@@ -42,7 +44,7 @@ internal static class BodyReader
         {
             var limit = (int)Math.Min(maxBytes, Array.MaxLength - 1);
             var initial = (int)Math.Min(Math.Min(Math.Max(declared ?? MinimumBuffer, 256), MaxInitialBuffer), (long)limit + 1);
-            var buffer = ArrayPool<byte>.Shared.Rent(initial);
+            var buffer = Rent(initial, budget);
             var length = 0;
             try
             {
@@ -55,9 +57,9 @@ internal static class BodyReader
                             break;
                         }
 
-                        var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, (long)limit + 1));
+                        var larger = Rent((int)Math.Min((long)buffer.Length * 2, (long)limit + 1), budget);
                         buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
+                        Return(buffer, budget);
                         buffer = larger;
                     }
 
@@ -84,7 +86,7 @@ internal static class BodyReader
                     length = limit;
                 }
 
-                var result = new PooledBuffer(buffer, length);
+                var result = new PooledBuffer(buffer, length, budget, budget is null ? 0 : buffer.Length);
                 buffer = null;
                 return result;
             }
@@ -92,10 +94,48 @@ internal static class BodyReader
             {
                 if (buffer is not null)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    Return(buffer, budget);
                 }
             }
         }
+    }
+
+    /// <summary>Reserves the bytes first: over budget, nothing is allocated.</summary>
+    private static byte[] Rent(int size, Paging.IPageBufferBudget? budget)
+    {
+        // The pool hands out at least the size asked for: reserve what it will really hand out.
+        var reserved = (long)ArrayPoolSize(size);
+        if (budget is not null && !budget.TryReserve(reserved))
+        {
+            throw new PageBufferBudgetExceededException();
+        }
+
+        var array = ArrayPool<byte>.Shared.Rent(size);
+        if (budget is not null && array.Length != reserved)
+        {
+            // Keep the books equal to the array: release() gives back array.Length.
+            if (array.Length > reserved && !budget.TryReserve(array.Length - reserved))
+            {
+                budget.Release(reserved);
+                ArrayPool<byte>.Shared.Return(array);
+                throw new PageBufferBudgetExceededException();
+            }
+
+            if (array.Length < reserved)
+            {
+                budget.Release(reserved - array.Length);
+            }
+        }
+
+        return array;
+    }
+
+    private static int ArrayPoolSize(int size) => size <= 16 ? 16 : size > (1 << 30) ? size : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size);
+
+    private static void Return(byte[] array, Paging.IPageBufferBudget? budget)
+    {
+        budget?.Release(array.Length);
+        ArrayPool<byte>.Shared.Return(array);
     }
 
     /// <summary>The media type of the body, for error details (no parameters).</summary>

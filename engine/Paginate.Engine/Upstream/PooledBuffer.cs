@@ -5,12 +5,17 @@ namespace Paginate.Engine.Upstream;
 /// <summary>A page body in a rented array; returned to the pool on dispose (after its JSON is released).</summary>
 internal sealed class PooledBuffer : IDisposable
 {
+    private readonly Paging.IPageBufferBudget? _budget;
+    private readonly long _reserved;
     private byte[]? _array;
 
-    public PooledBuffer(byte[] array, int length)
+    /// <param name="budget">When given, <paramref name="reserved"/> bytes of it are given back on dispose.</param>
+    public PooledBuffer(byte[] array, int length, Paging.IPageBufferBudget? budget = null, long reserved = 0)
     {
         _array = array;
         Length = length;
+        _budget = budget;
+        _reserved = reserved;
     }
 
     public int Length { get; }
@@ -23,6 +28,7 @@ internal sealed class PooledBuffer : IDisposable
         if (array is not null)
         {
             ArrayPool<byte>.Shared.Return(array);
+            _budget?.Release(_reserved);
         }
     }
 }

@@ -28,9 +28,11 @@ internal sealed class UpstreamClient
     private readonly HttpMessageInvoker _invoker;
     private readonly TimeProvider _time;
     private readonly long _maxPageBytes;
+    private readonly IPageBufferBudget? _budget;
 
-    public UpstreamClient(HttpMessageInvoker invoker, TimeProvider time, long maxPageBytes)
+    public UpstreamClient(HttpMessageInvoker invoker, TimeProvider time, long maxPageBytes, IPageBufferBudget? budget = null)
     {
+        _budget = budget;
         _invoker = invoker;
         _time = time;
         _maxPageBytes = maxPageBytes;
@@ -100,7 +102,11 @@ internal sealed class UpstreamClient
         PooledBuffer buffer;
         try
         {
-            buffer = await BodyReader.ReadAsync(response.Content, _maxPageBytes, truncate: false, cancellationToken).ConfigureAwait(false);
+            buffer = await BodyReader.ReadAsync(response.Content, _maxPageBytes, truncate: false, cancellationToken, _budget).ConfigureAwait(false);
+        }
+        catch (PageBufferBudgetExceededException)
+        {
+            return PageAttempt.Failure(status, ErrorCodes.Overloaded, "The gateway has no room for this page now; retry later.");
         }
         catch (ResponseTooLargeException)
         {

@@ -10,6 +10,9 @@ namespace Paginate.Gateway.Access;
 /// Who may call a runner: a client address inside <c>Gateway:AllowedNetworks</c>, or an
 /// <c>x-clay-paginate-token</c> whose SHA-256 equals the runner's current token hash. The token check does
 /// the same work whether or not the runner exists, so an unknown runner cannot be told apart by timing.
+/// Tokens are honoured only while the catalog is fresh, or stale for at most
+/// <c>Gateway:StaleTokenGraceSeconds</c> (CONTRACT §6.8): a token revoked while this gateway cannot see
+/// Redis stops working after that; the static-IP path does not depend on Redis and keeps working.
 /// </summary>
 internal sealed class AccessChecker
 {
@@ -21,15 +24,20 @@ internal sealed class AccessChecker
 
     private readonly NetworkList _allowed;
     private readonly ClientAddressResolver _resolver;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _staleTokenGrace;
 
-    public AccessChecker(IOptions<GatewayOptions> options)
+    public AccessChecker(IOptions<GatewayOptions> options, TimeProvider time)
     {
         var value = options.Value;
+        _time = time;
+        _staleTokenGrace = TimeSpan.FromSeconds(value.StaleTokenGraceSeconds);
         _allowed = NetworkList.Parse(value.AllowedNetworks, "Gateway:AllowedNetworks");
         _resolver = new ClientAddressResolver(NetworkList.Parse(value.TrustedProxies, "Gateway:TrustedProxies"));
     }
 
-    public AccessOutcome Check(HttpContext context, string runnerId, CatalogSnapshot catalog)
+    /// <param name="freshAt">When the catalog last refreshed: its token hashes are trusted for the grace after it.</param>
+    public AccessOutcome Check(HttpContext context, string runnerId, CatalogSnapshot catalog, DateTimeOffset freshAt)
     {
         var headers = context.Request.Headers;
         var token = headers[TokenHeader];
@@ -48,6 +56,12 @@ internal sealed class AccessChecker
 
         var expected = catalog.TokenHashes.TryGetValue(runnerId, out var hash) && hash.Length == 64 ? hash : NoHash;
         var matches = token.Count == 1 && Matches(token[0]!, expected);
+        if (_time.GetUtcNow() - freshAt > _staleTokenGrace)
+        {
+            // Fail closed: the hashes may be revoked already, and nothing here can tell.
+            return AccessOutcome.DeniedStaleToken;
+        }
+
         return matches && !ReferenceEquals(expected, NoHash) ? AccessOutcome.AllowedByToken : AccessOutcome.DeniedInvalidToken;
     }
 

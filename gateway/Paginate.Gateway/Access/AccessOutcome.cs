@@ -7,4 +7,7 @@ internal enum AccessOutcome
     AllowedByToken,
     DeniedNoToken,
     DeniedInvalidToken,
+
+    /// <summary>The catalog could not refresh for longer than the stale-token grace: no token is honoured.</summary>
+    DeniedStaleToken,
 }

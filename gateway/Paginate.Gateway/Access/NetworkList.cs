@@ -12,12 +12,22 @@ internal sealed class NetworkList
 
     public bool IsEmpty => _networks.Length == 0;
 
-    /// <summary>Parses every entry; throws naming the entry (entries are operator config, not secrets).</summary>
+    /// <summary>Parses every entry; throws naming every bad entry (entries are operator config, not secrets).</summary>
     public static NetworkList Parse(IEnumerable<string> entries, string settingName)
     {
+        var list = Parse(entries, settingName, out var errors);
+        return errors.Count == 0 ? list : throw new FormatException(string.Join(" ", errors));
+    }
+
+    /// <summary>Parses what it can and collects one message per bad entry, naming its index and value.</summary>
+    public static NetworkList Parse(IEnumerable<string> entries, string settingName, out List<string> errors)
+    {
         var networks = new List<IPNetwork>();
+        errors = [];
+        var index = -1;
         foreach (var raw in entries)
         {
+            index++;
             var entry = raw.Trim();
             if (entry.Length == 0)
             {
@@ -31,7 +41,8 @@ internal sealed class NetworkList
                     || !IPAddress.TryParse(entry.AsSpan(0, entry.IndexOf('/', StringComparison.Ordinal)), out var written)
                     || !written.Equals(network.BaseAddress))
                 {
-                    throw new FormatException($"{settingName}: '{entry}' is not a CIDR block (e.g. 10.0.0.0/8) with its host bits zero.");
+                    errors.Add($"{settingName}:{index}: '{entry}' is not a CIDR block (e.g. 10.0.0.0/8) with its host bits zero.");
+                    continue;
                 }
 
                 networks.Add(Normalize(network));
@@ -43,7 +54,7 @@ internal sealed class NetworkList
             }
             else
             {
-                throw new FormatException($"{settingName}: '{entry}' is neither an IP address nor a CIDR block.");
+                errors.Add($"{settingName}:{index}: '{entry}' is neither an IP address nor a CIDR block.");
             }
         }
 

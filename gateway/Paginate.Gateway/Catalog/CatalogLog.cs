@@ -21,4 +21,13 @@ internal static partial class CatalogLog
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Runner {RunnerId} failed to load ({ErrorType}) and is skipped.")]
     public static partial void RunnerLoadFailed(ILogger logger, string runnerId, string errorType);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "The proxy did not apply the clusters of new upstream origins in time; their runners answer 503 until it does.")]
+    public static partial void ClustersLate(ILogger logger);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Stored runner {RunnerId} could not be read ({ErrorType}) and is skipped.")]
+    public static partial void RunnerUnreadable(ILogger logger, string runnerId, string errorType);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "{Count} stored runners could not be read in this refresh and are skipped; {Skipped} skipped in all.")]
+    public static partial void RunnersSkipped(ILogger logger, int count, int skipped);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
+using Paginate.Gateway.Upstream;
 
 namespace Paginate.Gateway.Catalog;
 
@@ -24,6 +25,8 @@ internal sealed class CatalogRefresher : BackgroundService
     private readonly ICatalogChangeFeed _feed;
     private readonly RunnerCompileOptions _compileOptions;
     private readonly ILogger<CatalogRefresher> _logger;
+    private readonly ClusterDirectory _clusters;
+    private readonly TimeProvider _time;
     private readonly SemaphoreSlim _wake = new(0, 1);
     private bool _subscribed;
     private int _pendingChanges;
@@ -34,8 +37,12 @@ internal sealed class CatalogRefresher : BackgroundService
         ITokenStore tokens,
         ICatalogChangeFeed feed,
         IOptions<GatewayOptions> options,
+        ClusterDirectory clusters,
+        TimeProvider time,
         ILogger<CatalogRefresher> logger)
     {
+        _time = time;
+        _clusters = clusters;
         _catalog = catalog;
         _runners = runners;
         _tokens = tokens;
@@ -52,15 +59,16 @@ internal sealed class CatalogRefresher : BackgroundService
             // After a failed refresh, reload whatever the version says: Redis may have restarted empty and
             // counted up to the very version we hold.
             var force = Interlocked.Exchange(ref _pendingChanges, 0) > 0 || _catalog.Stale;
+            // Read before the refresh: a successful refresh publishes a snapshot, which clears the flag.
+            var wasStale = _catalog.Stale;
             try
             {
                 await RefreshAsync(force, stoppingToken).ConfigureAwait(false);
-                if (_catalog.Stale)
+                _catalog.MarkFresh(_time.GetUtcNow());
+                if (wasStale)
                 {
                     CatalogLog.Recovered(_logger, _catalog.Current.Version);
                 }
-
-                _catalog.MarkFresh();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -112,7 +120,15 @@ internal sealed class CatalogRefresher : BackgroundService
         var rejected = new HashSet<string>(current.Rejected, StringComparer.Ordinal);
         var added = 0;
         var fetchStart = Stopwatch.GetTimestamp();
-        var stored = await FetchAsync(unknown, cancellationToken).ConfigureAwait(false);
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<StoredRunner> stored = unknown.Count == 0 ? [] : await FetchAsync(unknown, unreadable, cancellationToken).ConfigureAwait(false);
+        if (unreadable.Count > 0)
+        {
+            // Runners are immutable: one this version cannot read stays unreadable, so it is not fetched again.
+            rejected.UnionWith(unreadable);
+            CatalogLog.RunnersSkipped(_logger, unreadable.Count, rejected.Count);
+        }
+
         var compileStart = Stopwatch.GetTimestamp();
         // Compiling is CPU work (validation, paths, scripts): spread a big first load over the cores.
         var compiled = new CompiledRunner?[stored.Count];
@@ -138,6 +154,12 @@ internal sealed class CatalogRefresher : BackgroundService
             tokenHashes[id] = Encoding.ASCII.GetBytes(hash.ToLowerInvariant());
         }
 
+        // A runner is served only once YARP has its origin's cluster.
+        if (!await _clusters.EnsureAsync(runners.Values.Select(r => r.Origin), cancellationToken).ConfigureAwait(false))
+        {
+            CatalogLog.ClustersLate(_logger);
+        }
+
         _catalog.Publish(new CatalogSnapshot(version, runners, tokenHashes, rejected));
         if (added > 0 || !current.Runners.Count.Equals(runners.Count) || current.Version < 0)
         {
@@ -146,24 +168,56 @@ internal sealed class CatalogRefresher : BackgroundService
         }
     }
 
-    /// <summary>Fetches in concurrent chunks: the round trips overlap instead of queueing one after another.</summary>
-    private async Task<IReadOnlyList<StoredRunner>> FetchAsync(List<string> ids, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches in concurrent chunks: the round trips overlap instead of queueing one after another. A chunk
+    /// that fails to read (not to arrive) is read again one runner at a time, so one unreadable stored
+    /// runner, e.g. written by a newer version, is skipped alone instead of stopping every refresh.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredRunner>> FetchAsync(List<string> ids, HashSet<string> unreadable, CancellationToken cancellationToken)
     {
         const int chunk = 1000;
-        if (ids.Count <= chunk)
-        {
-            return ids.Count == 0 ? [] : await _runners.GetManyAsync(ids, cancellationToken).ConfigureAwait(false);
-        }
-
         var tasks = new List<Task<IReadOnlyList<StoredRunner>>>();
         for (var start = 0; start < ids.Count; start += chunk)
         {
-            tasks.Add(_runners.GetManyAsync(ids.GetRange(start, Math.Min(chunk, ids.Count - start)), cancellationToken));
+            tasks.Add(FetchChunkAsync(ids.GetRange(start, Math.Min(chunk, ids.Count - start)), unreadable, cancellationToken));
         }
 
         var parts = await Task.WhenAll(tasks).ConfigureAwait(false);
-        return [.. parts.SelectMany(p => p)];
+        return parts.Length == 1 ? parts[0] : [.. parts.SelectMany(p => p)];
     }
+
+    private async Task<IReadOnlyList<StoredRunner>> FetchChunkAsync(List<string> ids, HashSet<string> unreadable, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _runners.GetManyAsync(ids, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (IsUnreadable(ex))
+        {
+            var readable = new List<StoredRunner>(ids.Count);
+            foreach (var id in ids)
+            {
+                try
+                {
+                    readable.AddRange(await _runners.GetManyAsync([id], cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception one) when (IsUnreadable(one))
+                {
+                    CatalogLog.RunnerUnreadable(_logger, id, one.GetType().Name);
+                    lock (unreadable)
+                    {
+                        unreadable.Add(id);
+                    }
+                }
+            }
+
+            return readable;
+        }
+    }
+
+    /// <summary>The data could not be read; Redis being away or slow is not that (the whole refresh fails then).</summary>
+    private static bool IsUnreadable(Exception ex) =>
+        ex is not (StackExchange.Redis.RedisException or TimeoutException or OperationCanceledException);
 
     private CompiledRunner? Compile(StoredRunner stored)
     {

@@ -11,6 +11,7 @@ internal sealed class RunnerCatalog
     private volatile CatalogSnapshot _snapshot = CatalogSnapshot.Empty;
     private volatile bool _loaded;
     private volatile bool _stale;
+    private long _freshAtTicks;
 
     public CatalogSnapshot Current => _snapshot;
 
@@ -32,5 +33,13 @@ internal sealed class RunnerCatalog
 
     public void MarkStale() => _stale = true;
 
-    public void MarkFresh() => _stale = false;
+    /// <summary>When a refresh last succeeded (<see cref="DateTimeOffset.MinValue"/> before the first).</summary>
+    public DateTimeOffset FreshAt => new(Interlocked.Read(ref _freshAtTicks), TimeSpan.Zero);
+
+    /// <summary>A refresh succeeded at <paramref name="now"/>: the snapshot's tokens are current again.</summary>
+    public void MarkFresh(DateTimeOffset now)
+    {
+        Interlocked.Exchange(ref _freshAtTicks, now.UtcTicks);
+        _stale = false;
+    }
 }

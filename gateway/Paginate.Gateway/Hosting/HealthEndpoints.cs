@@ -1,33 +1,62 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Paginate.Gateway.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Paginate.Gateway.Hosting;
 
 /// <summary>
-/// <c>/healthz</c>: the process is alive. <c>/readyz</c>: 503 until the catalog was loaded once; after that
-/// 200, also while Redis is away. Runners are immutable, so a cached catalog is never wrong, and taking
-/// every gateway out of service because Redis blinked would turn a Redis outage into a full outage. The
-/// body says <c>degraded</c> instead, and <c>paginate_catalog_stale</c>/<c>paginate_redis_connected</c> alert.
+/// <c>/healthz</c>: the process is alive (no checks run). <c>/readyz</c>: <see cref="ReadinessCheck"/>, 200 when
+/// healthy or degraded, 503 when unhealthy; the body says which (<c>ready</c>, <c>degraded</c>,
+/// <c>not_ready</c>, <c>draining</c>) with the catalog's freshness, Redis and the runner count.
 /// </summary>
 internal static class HealthEndpoints
 {
+    private const string ReadyTag = "ready";
+
+    public static IServiceCollection AddGatewayHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<ReadinessCheck>(ReadinessCheck.Name, tags: [ReadyTag]);
+        return services;
+    }
+
     public static void MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => TypedResults.Json(new HealthBody("ok", null, null, null)));
-        endpoints.MapGet("/readyz", (GatewayState state) =>
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
         {
-            var catalog = !state.CatalogLoaded ? "loading" : state.CatalogStale ? "stale" : "fresh";
-            var status = !state.CatalogLoaded ? "not_ready" : state.CatalogStale || !state.RedisConnected ? "degraded" : "ready";
-            var body = new HealthBody(status, catalog, state.RedisConnected ? "connected" : "disconnected", state.RunnersLoaded);
-            return TypedResults.Json(body, statusCode: state.CatalogLoaded ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            Predicate = _ => false,
+            ResponseWriter = (context, _) => WriteAsync(context, new Dictionary<string, object?> { ["status"] = "ok", ["catalog"] = null, ["redis"] = null, ["runners_loaded"] = null }),
+        });
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = (context, report) =>
+            {
+                var data = report.Entries[ReadinessCheck.Name].Data;
+                return WriteAsync(context, new Dictionary<string, object?>
+                {
+                    ["status"] = data["status"],
+                    ["catalog"] = data["catalog"],
+                    ["redis"] = data["redis"],
+                    ["runners_loaded"] = data["runners_loaded"],
+                });
+            },
         });
     }
 
-    private sealed record HealthBody(
-        [property: System.Text.Json.Serialization.JsonPropertyName("status")] string Status,
-        [property: System.Text.Json.Serialization.JsonPropertyName("catalog")] string? Catalog,
-        [property: System.Text.Json.Serialization.JsonPropertyName("redis")] string? Redis,
-        [property: System.Text.Json.Serialization.JsonPropertyName("runners_loaded")] int? RunnersLoaded);
+    private static Task WriteAsync(HttpContext context, Dictionary<string, object?> body)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body), context.RequestAborted);
+    }
 }

@@ -1,41 +1,46 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Paginate.Engine.Output;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
+using Paginate.Gateway.Admission;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Telemetry;
-using Paginate.Gateway.Upstream;
 
 namespace Paginate.Gateway.Running;
 
 /// <summary>
-/// Adapts a call to the engine: fills placeholders, picks the forwarded headers, runs the page loop on the
-/// origin's client and streams the answer. Status and headers go out only after page 1 succeeded, so a
-/// failed first page is still a clean 502/504; a later failure ends the stream with the partial answer.
+/// Last step of YARP's proxy pipeline: adapts a call to the engine. Fills placeholders, picks the forwarded
+/// headers, runs the page loop on the HTTP client of the origin cluster that YARP's proxy feature points at,
+/// and streams the answer. Status and headers go out only after page 1 succeeded, so a failed first page is
+/// still a clean 502/504; a later failure ends the stream with the partial answer.
 /// </summary>
+/// <remarks>
+/// Terminal on purpose: it never calls <c>next</c>, which in YARP's pipeline is the forwarder. Every runner
+/// answer is the engine's <c>{ items, meta }</c> (CONTRACT §2), so no request is ever forwarded raw; YARP
+/// owns the route, the per-origin clients and their health, the engine owns the pages.
+/// </remarks>
 internal sealed class PaginationMiddleware
 {
     private readonly ILogger<PaginationMiddleware> _logger;
-    private readonly UpstreamClients _clients;
     private readonly PageLoopOptions _loopOptions;
     private readonly GatewayMetrics _metrics;
     private readonly CallRecordQueue _records;
+    private readonly CallAdmission _admission;
 
     public PaginationMiddleware(
         RequestDelegate next,
         ILogger<PaginationMiddleware> logger,
-        UpstreamClients clients,
         PageLoopOptions loopOptions,
         GatewayMetrics metrics,
-        CallRecordQueue records)
+        CallRecordQueue records,
+        CallAdmission admission)
     {
-        // Terminal: the answer is always the engine's, so next is never called.
+        _admission = admission;
+        // Terminal: next is YARP's forwarder, and no runner call is forwarded raw (see remarks).
         _ = next;
         _logger = logger;
-        _clients = clients;
         _loopOptions = loopOptions;
         _metrics = metrics;
         _records = records;
@@ -45,7 +50,9 @@ internal sealed class PaginationMiddleware
     {
         var call = context.Features.Get<RunnerCallFeature>()
             ?? throw new InvalidOperationException("The access check must run before the pagination middleware.");
-        var aborted = context.RequestAborted;
+        // The caller hanging up, or the drain time running out at shutdown, stops the run.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _admission.DrainExpired);
+        var aborted = stop.Token;
 
         var values = await CallInputs.ReadValuesAsync(context.Request, call.Runner, aborted).ConfigureAwait(false);
         if (values.InvalidBody)
@@ -81,7 +88,8 @@ internal sealed class PaginationMiddleware
         RunResult result;
         try
         {
-            var loop = new PageLoop(_clients.For(call.Runner.Origin), _loopOptions);
+            // The origin cluster's client (set by the access step): its pool, HTTP settings and SSRF guard.
+            var loop = new PageLoop(context.GetReverseProxyFeature().Cluster.HttpClient, _loopOptions);
             result = await loop.RunAsync(call.Runner, request, writer, aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -115,6 +123,26 @@ internal sealed class PaginationMiddleware
         Complete(call, result);
         if (aborted.IsCancellationRequested || result.StopReason == StopReasons.ClientCancelled)
         {
+            if (_admission.DrainExpired.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+            {
+                if (writer.Started)
+                {
+                    // Cut at shutdown: an unfinished stream must not look like a complete answer.
+                    context.Abort();
+                }
+                else
+                {
+                    await Problems.DrainingAsync(context).ConfigureAwait(false);
+                }
+            }
+
+            return;
+        }
+
+        if (result.FirstPageFailed && !writer.Started && result.ErrorCode == ErrorCodes.Overloaded)
+        {
+            _metrics.CallRejected(Problems.OverloadedCode);
+            await Problems.OverloadedAsync(context).ConfigureAwait(false);
             return;
         }
 
@@ -136,9 +164,9 @@ internal sealed class PaginationMiddleware
 
     private void Complete(RunnerCallFeature call, RunResult result)
     {
-        var elapsed = Stopwatch.GetElapsedTime(call.StartTimestamp);
+        var elapsed = _loopOptions.Time.GetElapsedTime(call.StartTimestamp);
         var durationMs = (long)elapsed.TotalMilliseconds;
-        var record = CallRecord.From(result with { DurationMs = durationMs }, CallRecord.LiveMode, DateTimeOffset.UtcNow - elapsed);
+        var record = CallRecord.From(result with { DurationMs = durationMs }, CallRecord.LiveMode, _loopOptions.Time.GetUtcNow() - elapsed);
         var outcome = record.Outcome;
         _metrics.CallCompleted(call.RunnerId, outcome, result, elapsed);
         if (result.StopReason == StopReasons.ClientCancelled)

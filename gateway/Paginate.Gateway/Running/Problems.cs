@@ -45,6 +45,34 @@ internal static class Problems
             : WriteAsync(context, StatusCodes.Status502BadGateway, "upstream_error", "Upstream error", text, extensions);
     }
 
+    public static Task UpstreamUnavailableAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "upstream_unavailable", "Upstream unavailable",
+            "The runner's upstream is not available on this gateway yet; retry shortly.",
+            new Dictionary<string, object?> { ["error_code"] = "upstream_unavailable" });
+    }
+
+    /// <summary>The <c>error_code</c> and rejection reason of a call refused for load (CONTRACT §6.6).</summary>
+    public const string OverloadedCode = "overloaded";
+
+    public static Task OverloadedAsync(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "1";
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, OverloadedCode, "Gateway overloaded",
+            "The gateway is at its limit of concurrent calls or page memory; retry shortly.",
+            new Dictionary<string, object?> { ["error_code"] = OverloadedCode });
+    }
+
+    public static Task DrainingAsync(HttpContext context)
+    {
+        // Another replica answers at once: the load balancer stops sending here as /readyz is 503.
+        context.Response.Headers.RetryAfter = "1";
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "shutting_down", "Gateway shutting down",
+            "This gateway is stopping and takes no new calls; retry shortly.",
+            new Dictionary<string, object?> { ["error_code"] = "shutting_down" });
+    }
+
     public static Task InternalErrorAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status500InternalServerError,
         "internal_error", "Internal error", "The gateway failed to run the runner.");
 

@@ -31,4 +31,13 @@ internal static partial class RunLog
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "{Route} runner {RunnerId}: invalid request body.")]
     public static partial void InvalidBody(ILogger logger, string route, string runnerId);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "{Route} runner {RunnerId}: its origin cluster is not loaded yet.")]
+    public static partial void NoCluster(ILogger logger, string route, string runnerId);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "{Route} runner {RunnerId}: refused, overloaded.")]
+    public static partial void Overloaded(ILogger logger, string route, string runnerId);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "{Route} runner {RunnerId}: refused, shutting down.")]
+    public static partial void Draining(ILogger logger, string route, string runnerId);
 }

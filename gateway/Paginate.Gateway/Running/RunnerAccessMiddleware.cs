@@ -1,15 +1,16 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Paginate.Gateway.Access;
 using Paginate.Gateway.Catalog;
 using Paginate.Gateway.Telemetry;
+using Paginate.Gateway.Upstream;
 
 namespace Paginate.Gateway.Running;
 
 /// <summary>
-/// First step of <c>/r/{runner_id}</c>: the access check, before any upstream call and before the 404, so
-/// a caller who is not allowed learns nothing about which runners exist. Sets <see cref="RunnerCallFeature"/>.
+/// First step of YARP's proxy pipeline for <c>/r/{runner_id}</c>: the access check, before any upstream call
+/// and before the 404, so a caller who is not allowed learns nothing about which runners exist. Sets
+/// <see cref="RunnerCallFeature"/> and points YARP's proxy feature at the runner's origin cluster.
 /// </summary>
 internal sealed class RunnerAccessMiddleware
 {
@@ -18,9 +19,20 @@ internal sealed class RunnerAccessMiddleware
     private readonly RunnerCatalog _catalog;
     private readonly AccessChecker _access;
     private readonly GatewayMetrics _metrics;
+    private readonly ClusterDirectory _clusters;
+    private readonly TimeProvider _time;
 
-    public RunnerAccessMiddleware(RequestDelegate next, ILogger<RunnerAccessMiddleware> logger, RunnerCatalog catalog, AccessChecker access, GatewayMetrics metrics)
+    public RunnerAccessMiddleware(
+        RequestDelegate next,
+        ILogger<RunnerAccessMiddleware> logger,
+        RunnerCatalog catalog,
+        AccessChecker access,
+        GatewayMetrics metrics,
+        ClusterDirectory clusters,
+        TimeProvider time)
     {
+        _time = time;
+        _clusters = clusters;
         _next = next;
         _logger = logger;
         _catalog = catalog;
@@ -30,13 +42,18 @@ internal sealed class RunnerAccessMiddleware
 
     public Task Invoke(HttpContext context)
     {
-        var start = Stopwatch.GetTimestamp();
+        var start = _time.GetTimestamp();
         var runnerId = context.Request.RouteValues["runner_id"] as string ?? string.Empty;
         var snapshot = _catalog.Current;
-        var outcome = _access.Check(context, runnerId, snapshot);
-        if (outcome is AccessOutcome.DeniedNoToken or AccessOutcome.DeniedInvalidToken)
+        var outcome = _access.Check(context, runnerId, snapshot, _catalog.FreshAt);
+        if (outcome is AccessOutcome.DeniedNoToken or AccessOutcome.DeniedInvalidToken or AccessOutcome.DeniedStaleToken)
         {
-            var reason = outcome == AccessOutcome.DeniedNoToken ? "missing_token" : "invalid_token";
+            var reason = outcome switch
+            {
+                AccessOutcome.DeniedNoToken => "missing_token",
+                AccessOutcome.DeniedStaleToken => "stale_token",
+                _ => "invalid_token",
+            };
             _metrics.AccessDenied(reason);
             RunLog.AccessDenied(_logger, RunLog.Route, reason);
             return Problems.UnauthorizedAsync(context);
@@ -48,6 +65,14 @@ internal sealed class RunnerAccessMiddleware
             return Problems.NotFoundAsync(context);
         }
 
+        if (!_clusters.TryGet(runner.Origin, out var cluster))
+        {
+            // Only while YARP has not applied a just-added origin yet (the catalog waits for it, up to a limit).
+            RunLog.NoCluster(_logger, RunLog.Route, runnerId);
+            return Problems.UpstreamUnavailableAsync(context);
+        }
+
+        context.ReassignProxyRequest(cluster);
         context.Features.Set(new RunnerCallFeature(runnerId, runner, start));
         return _next(context);
     }

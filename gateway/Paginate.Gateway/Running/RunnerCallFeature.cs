@@ -16,6 +16,6 @@ internal sealed class RunnerCallFeature
 
     public CompiledRunner Runner { get; }
 
-    /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the call arrived.</summary>
+    /// <summary>The gateway clock's <see cref="TimeProvider.GetTimestamp"/> when the call arrived.</summary>
     public long StartTimestamp { get; }
 }

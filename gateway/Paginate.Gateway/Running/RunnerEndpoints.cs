@@ -1,19 +1,37 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Paginate.Engine.Paging;
+using Paginate.Gateway.Admission;
 
 namespace Paginate.Gateway.Running;
 
 /// <summary>
-/// The single route <c>/r/{runner_id}</c>. Runners are rows of the catalog, not routes: thousands of runners
-/// cost the route matcher nothing.
+/// Runner calls enter through YARP: <c>MapReverseProxy</c> serves the single route <c>/r/{runner_id}</c> of
+/// <see cref="Upstream.UpstreamClusters"/>, and the call runs as middleware in YARP's proxy pipeline (after
+/// YARP's own initializer has set the proxy feature): the access check, admission (draining, overload),
+/// then the pagination loop, which ends the pipeline. Runners are rows of the catalog, not routes: thousands of runners cost the route
+/// matcher nothing.
 /// </summary>
 internal static class RunnerEndpoints
 {
+    public static IServiceCollection AddRunnerCalls(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new PageLoopOptions
+        {
+            Time = sp.GetRequiredService<TimeProvider>(),
+            PageBuffers = sp.GetRequiredService<PageBufferBudget>(),
+        });
+        return services;
+    }
+
     public static void MapRunners(this IEndpointRouteBuilder endpoints)
     {
-        var pipeline = endpoints.CreateApplicationBuilder();
-        pipeline.UseMiddleware<RunnerAccessMiddleware>();
-        pipeline.UseMiddleware<PaginationMiddleware>();
-        endpoints.MapMethods(RunLog.Route, ["GET", "POST"], pipeline.Build()).WithDisplayName("runner call");
+        endpoints.MapReverseProxy(pipeline =>
+        {
+            pipeline.UseMiddleware<RunnerAccessMiddleware>();
+            pipeline.UseMiddleware<CallAdmissionMiddleware>();
+            pipeline.UseMiddleware<PaginationMiddleware>();
+        }).WithDisplayName("runner call");
     }
 }

@@ -25,6 +25,7 @@ internal sealed class GatewayMetrics : IDisposable
     private readonly Counter<long> _retries;
     private readonly Counter<long> _accessDenied;
     private readonly Counter<long> _recordsDropped;
+    private readonly Counter<long> _callsRejected;
 
     public GatewayMetrics(IMeterFactory meterFactory, GatewayState state)
     {
@@ -40,6 +41,7 @@ internal sealed class GatewayMetrics : IDisposable
         _retries = _meter.CreateCounter<long>("paginate_retries_total", description: "Upstream page retries.");
         _accessDenied = _meter.CreateCounter<long>("paginate_access_denied_total", description: "Calls refused by the access check.");
         _recordsDropped = _meter.CreateCounter<long>("paginate_call_records_dropped_total", description: "Call records dropped because the writer was behind.");
+        _callsRejected = _meter.CreateCounter<long>("paginate_calls_rejected_total", description: "Calls refused before running, by reason (overloaded, rate_limited, upstream_unavailable).");
         _meter.CreateObservableGauge("paginate_runners_loaded", () => (long)state.RunnersLoaded, description: "Runners in the served catalog.");
         _meter.CreateObservableGauge("paginate_catalog_stale", () => state.CatalogStale ? 1 : 0, description: "1 while the last catalog refresh failed and a cached catalog is served.");
         _meter.CreateObservableGauge("paginate_redis_connected", () => state.RedisConnected ? 1 : 0, description: "1 while the Redis connection is up.");
@@ -75,6 +77,8 @@ internal sealed class GatewayMetrics : IDisposable
     public void AccessDenied(string reason) => _accessDenied.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void CallRecordDropped() => _recordsDropped.Add(1);
+
+    public void CallRejected(string reason) => _callsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void Dispose() => _meter.Dispose();
 

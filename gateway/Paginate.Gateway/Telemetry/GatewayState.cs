@@ -8,6 +8,7 @@ internal sealed class GatewayState
 {
     private readonly RunnerCatalog _catalog;
     private readonly IConnectionMultiplexer _redis;
+    private volatile bool _draining;
 
     public GatewayState(RunnerCatalog catalog, IConnectionMultiplexer redis)
     {
@@ -22,4 +23,9 @@ internal sealed class GatewayState
     public int RunnersLoaded => _catalog.Current.Runners.Count;
 
     public bool RedisConnected => _redis.IsConnected;
+
+    /// <summary>True from SIGTERM on: readiness fails and new calls are refused while calls in flight finish.</summary>
+    public bool Draining => _draining;
+
+    public void StartDraining() => _draining = true;
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using Paginate.ConfigAdmin.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
 
 namespace Paginate.ConfigAdmin.Tests.Gateway;
@@ -14,7 +16,7 @@ public sealed class PublishToGatewayTests(RedisFixture redis)
     public async Task PublishedRunner_IsServedByARunningGateway_AndItsCallShowsInAnalytics()
     {
         await using var upstream = await PagedUpstream.StartAsync();
-        await using var gateway = await GatewayHost.StartAsync(redis.ConnectionString, allowLoopback: true);
+        await using var gateway = await GatewayHost.StartAsync(allowLoopback: true, redis: redis.ConnectionString);
         await using var host = await AdminHost.StartAsync(redis.ConnectionString);
         var id = await host.CreateRunnerAsync(PagedUpstream.Runner(upstream));
         var headers = new Dictionary<string, string> { ["X-Api-Key"] = PagedUpstream.ApiKey };
@@ -45,7 +47,7 @@ public sealed class PublishToGatewayTests(RedisFixture redis)
     public async Task TokenFlow_MailedTokenIsAccepted_RotationRefusesTheOldOne_AndAFailedMailChangesNothing()
     {
         await using var upstream = await PagedUpstream.StartAsync();
-        await using var gateway = await GatewayHost.StartAsync(redis.ConnectionString, allowLoopback: false);
+        await using var gateway = await GatewayHost.StartAsync(allowLoopback: false, redis: redis.ConnectionString);
         await using var host = await AdminHost.StartAsync(redis.ConnectionString);
         var id = await host.CreateRunnerAsync(Infrastructure.Runners.Single(upstream.Url("/broken"), "token flow"));
 

@@ -1,5 +1,7 @@
 using System.Net;
 using Paginate.ConfigAdmin.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
 
 namespace Paginate.ConfigAdmin.Tests.Secrets;
@@ -20,7 +22,7 @@ public sealed class SecretLeakTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var upstream = await PagedUpstream.StartAsync();
-        await using var gateway = await GatewayHost.StartAsync(redis.ConnectionString, allowLoopback: true);
+        await using var gateway = await GatewayHost.StartAsync(allowLoopback: true, redis: redis.ConnectionString);
         await using var host = await AdminHost.StartAsync(redis.ConnectionString);
         var headers = new Dictionary<string, string> { ["X-Api-Key"] = PagedUpstream.ApiKey };
         var query = new Dictionary<string, string> { ["email"] = QueryCanary };

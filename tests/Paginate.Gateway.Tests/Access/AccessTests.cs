@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
 using Paginate.TestKit.Upstream;
 using StackExchange.Redis;

@@ -6,6 +6,8 @@ using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Telemetry;
 using Paginate.Gateway.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.Gateway.Tests.Telemetry;
 using Paginate.TestKit.Redis;
 using StackExchange.Redis;
@@ -50,6 +52,10 @@ public sealed class BulkLoadTests : IAsyncLifetime
         _output.WriteLine(string.Join("\n", gateway.Logs.Lines.Where(l => l.Contains("Catalog loaded", StringComparison.Ordinal))));
 
         Assert.Equal(count, gateway.Services.GetRequiredService<GatewayState>().RunnersLoaded);
+        // Fifty origins: fifty YARP clusters plus the route's own, one route for all of them.
+        var proxy = gateway.Services.GetRequiredService<Yarp.ReverseProxy.IProxyStateLookup>();
+        Assert.Equal(51, proxy.GetClusters().Count());
+        Assert.Single(proxy.GetRoutes());
         Assert.Equal(HttpStatusCode.BadRequest, (await gateway.CallAsync($"rn_bulk{count - 1:D6}")).StatusCode); // known: q missing
         var metrics = await gateway.Management.GetStringAsync("/metrics");
         Assert.Equal(count.ToString(System.Globalization.CultureInfo.InvariantCulture), MetricsTests.Sample(metrics, "paginate_runners_loaded"));

@@ -1,5 +1,7 @@
 using System.Net;
 using Paginate.Gateway.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
 
 namespace Paginate.Gateway.Tests.Hosting;

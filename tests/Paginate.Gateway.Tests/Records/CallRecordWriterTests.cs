@@ -1,3 +1,5 @@
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Tests.Infrastructure;
 

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
 using Paginate.TestKit.Upstream;
 using StackExchange.Redis;
@@ -220,18 +222,16 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
             response.Dispose();
         }
 
-        // Let the hang-up reach the gateway, then the count must stand still.
-        var settled = await Eventually.UntilAsync(
-            async () =>
-            {
-                var before = upstream.RequestCount;
-                await Task.Delay(500);
-                return (before, after: upstream.RequestCount);
-            },
-            c => c.before == c.after, what: "upstream requests stop");
-        await Task.Delay(500);
-        Assert.Equal(settled.after, upstream.RequestCount);
-        Assert.True(upstream.RequestCount < 100, $"{upstream.RequestCount} requests");
+        // The run is over once the gateway logs the hang-up (after the loop returned): from then on no request
+        // can start, so once none is in flight the count is final.
+        await Eventually.UntilAsync(
+            () => Task.FromResult(gateway.Logs.Lines.Count(l => l.Contains(id, StringComparison.Ordinal) && l.Contains("caller hung up", StringComparison.Ordinal))),
+            n => n == 1, what: "run ended as client_cancelled");
+        await Eventually.UntilAsync(() => Task.FromResult(upstream.InFlight), n => n == 0, what: "no upstream request in flight");
+        var final = upstream.RequestCount;
+        Assert.InRange(final, 3, 100);
+        var metrics = await gateway.Management.GetStringAsync("/metrics");
+        Assert.Equal("1", Telemetry.MetricsTests.Sample(metrics, "paginate_calls_total", $"runner_id=\"{id}\"", "stop_reason=\"client_cancelled\""));
     }
 
     [Fact]

@@ -1,8 +1,14 @@
 using System.Text.RegularExpressions;
+using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Paginate.Engine.Paging;
-using Paginate.Gateway.Telemetry;
+using Microsoft.Extensions.Time.Testing;
+using Paginate.Engine.Runners;
+using Paginate.Engine.Storage;
+using Paginate.TestKit.Upstream;
 using Paginate.Gateway.Tests.Infrastructure;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
 
 namespace Paginate.Gateway.Tests.Telemetry;
@@ -14,55 +20,84 @@ public sealed partial class MetricsTests : IClassFixture<RedisFixture>
     public MetricsTests(RedisFixture redis) => _redis = redis;
 
     [Fact]
-    public async Task Scrape_AfterCallsAndDenials_HasTheContractSeriesNamedExactly()
+    public async Task Scrape_AfterRealCallsAndDenials_HasTheContractSeriesWithExactValues()
     {
-        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString, new GatewayHost.Settings { AllowedNetworks = ["10.0.0.0/8"] });
-        await gateway.CallAsync("rn_unknown");
-        var metrics = gateway.Services.GetRequiredService<GatewayMetrics>();
-        metrics.CallCompleted("rn_m", "success", new RunResult { Pages = 2, Items = 5, Retries = 1, StopReason = StopReasons.NoNextPage }, TimeSpan.FromMilliseconds(30));
-        metrics.UpstreamRequest("rn_m", 200, TimeSpan.FromMilliseconds(10));
-        metrics.CallRecordDropped();
+        // Its own Redis and a fake clock: the catalog holds one runner, and the call lasts exactly 30 ms.
+        await using var redis = await RedisServer.StartAsync();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var attempts = 0;
+        await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx =>
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+            if (Interlocked.Increment(ref attempts) == 1)
+            {
+                ctx.Response.StatusCode = 503;
+                return Task.CompletedTask;
+            }
 
+            // Page 1 (after one retry) has three items, page 2 two, page 3 none: 2 pages with items, 5 items.
+            var page = ctx.Request.Query["page"].ToString();
+            return ctx.Response.WriteAsync(page switch
+            {
+                "1" => """{"data":[{"id":1},{"id":2},{"id":3}]}""",
+                "2" => """{"data":[{"id":4},{"id":5}]}""",
+                _ => """{"data":[]}""",
+            });
+        });
+        using var connection = RedisConnection.Connect(redis.ConnectionString);
+        var id = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
+        {
+            Pagination = new PaginationSpec { Style = PaginationStyles.PageNumber },
+            Limits = new LimitsSpec { MaxRetries = 1, RetryDelayMs = 0 },
+        });
+        await using var gateway = await GatewayHost.StartAsync(redis.ConnectionString, new GatewayHost.Settings
+        {
+            AllowedNetworks = ["127.0.0.1/32"],
+            TrustedProxies = ["127.0.0.1/32"],
+            Configure = builder => builder.Services.AddSingleton<TimeProvider>(clock),
+        });
+
+        var ok = await gateway.CallAsync(id);
+        await ok.Content.ReadAsStringAsync();
+        // Through a trusted proxy from outside the allowlist, without a token: denied.
+        var denied = await gateway.CallAsync(id, headers: [new("X-Forwarded-For", "203.0.113.9")]);
+
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, denied.StatusCode);
         var text = await gateway.Management.GetStringAsync("/metrics");
         var names = SampleNames(text);
-
-        Assert.Contains("paginate_calls_total", names);
-        Assert.Contains("paginate_call_duration_seconds_bucket", names);
         Assert.Contains("paginate_call_duration_seconds_count", names);
-        Assert.Contains("paginate_pages_total", names);
-        Assert.Contains("paginate_items_total", names);
-        Assert.Contains("paginate_upstream_requests_total", names);
         Assert.Contains("paginate_upstream_request_duration_seconds_bucket", names);
-        Assert.Contains("paginate_retries_total", names);
-        Assert.Contains("paginate_access_denied_total", names);
-        Assert.Contains("paginate_runners_loaded", names);
-        Assert.Contains("paginate_catalog_stale", names);
-        Assert.Contains("paginate_redis_connected", names);
-        Assert.Contains("paginate_call_records_dropped_total", names);
         Assert.Contains("http_server_request_duration_seconds_bucket", names);
         Assert.DoesNotContain(names, n => n.Contains("_seconds_seconds", StringComparison.Ordinal) || n.Contains("_total_total", StringComparison.Ordinal));
 
-        Assert.Equal("1", Sample(text, "paginate_calls_total", "runner_id=\"rn_m\"", "outcome=\"success\"", "stop_reason=\"no_next_page\""));
-        Assert.Equal("1", Sample(text, "paginate_upstream_requests_total", "runner_id=\"rn_m\"", "status_code=\"200\""));
+        var runner = $"runner_id=\"{id}\"";
+        Assert.Equal("1", Sample(text, "paginate_calls_total", runner, "outcome=\"success\"", "stop_reason=\"empty_page\""));
+        Assert.Equal("3", Sample(text, "paginate_pages_total", runner));
+        Assert.Equal("5", Sample(text, "paginate_items_total", runner));
+        Assert.Equal("1", Sample(text, "paginate_retries_total", runner));
+        Assert.Equal("1", Sample(text, "paginate_upstream_requests_total", runner, "status_code=\"503\""));
+        Assert.Equal("3", Sample(text, "paginate_upstream_requests_total", runner, "status_code=\"200\""));
         Assert.Equal("1", Sample(text, "paginate_access_denied_total", "reason=\"missing_token\""));
-        Assert.Equal("5", Sample(text, "paginate_items_total", "runner_id=\"rn_m\""));
-        Assert.Equal("2", Sample(text, "paginate_pages_total", "runner_id=\"rn_m\""));
-        Assert.Equal("1", Sample(text, "paginate_retries_total", "runner_id=\"rn_m\""));
-        // Recorded in seconds: 30 ms lands in the 0.05 bucket, not the 0.025 one.
-        Assert.Equal("0", Sample(text, "paginate_call_duration_seconds_bucket", "runner_id=\"rn_m\"", "le=\"0.025\""));
-        Assert.Equal("1", Sample(text, "paginate_call_duration_seconds_bucket", "runner_id=\"rn_m\"", "le=\"0.05\""));
+        Assert.Equal("1", Sample(text, "paginate_runners_loaded"));
+        // Four upstream answers at 10 ms of the fake clock each: 40 ms lands in the 0.05 bucket, not the 0.025 one.
+        Assert.Equal("0", Sample(text, "paginate_call_duration_seconds_bucket", "le=\"0.025\""));
+        Assert.Equal("1", Sample(text, "paginate_call_duration_seconds_bucket", "le=\"0.05\""));
     }
 
     [Fact]
     public async Task Scrape_BeforeAnyCall_HasTheCatalogAndRedisGauges()
     {
-        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+        await using var redis = await RedisServer.StartAsync();
+        using var connection = RedisConnection.Connect(redis.ConnectionString);
+        await TestRunners.PublishAsync(connection, TestRunners.Simple("http://127.0.0.1:9/items"));
+        await using var gateway = await GatewayHost.StartAsync(redis.ConnectionString);
 
         var text = await gateway.Management.GetStringAsync("/metrics");
 
         Assert.Equal("0", Sample(text, "paginate_catalog_stale"));
         Assert.Equal("1", Sample(text, "paginate_redis_connected"));
-        Assert.NotNull(Sample(text, "paginate_runners_loaded"));
+        Assert.Equal("1", Sample(text, "paginate_runners_loaded"));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Tests.Infrastructure;
 using Paginate.TestKit.Redis;

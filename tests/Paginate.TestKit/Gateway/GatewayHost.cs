@@ -2,10 +2,11 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Paginate.Gateway;
 using Paginate.Gateway.Hosting;
 using Paginate.TestKit.Logging;
 
-namespace Paginate.Gateway.Tests.Infrastructure;
+namespace Paginate.TestKit.Gateway;
 
 /// <summary>A real gateway built by <see cref="GatewayApp.Build(string[])"/>, on loopback port 0, with captured logs.</summary>
 public sealed class GatewayHost : IAsyncDisposable
@@ -34,11 +35,20 @@ public sealed class GatewayHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>The app itself, e.g. to stop it as SIGTERM would.</summary>
+    public WebApplication App => _app;
+
     public sealed record Settings
     {
         public IReadOnlyList<string> AllowedNetworks { get; init; } = ["127.0.0.1/32", "::1"];
         public IReadOnlyList<string> TrustedProxies { get; init; } = [];
         public bool AllowPrivateUpstreams { get; init; } = true;
+
+        /// <summary>More configuration, as <c>key=value</c> command-line pairs (e.g. <c>Gateway:MaxConcurrentCalls=2</c>).</summary>
+        public IReadOnlyList<string> Extra { get; init; } = [];
+
+        /// <summary>Last changes to the builder (e.g. a fake clock), after the test logging is set up.</summary>
+        public Action<WebApplicationBuilder>? Configure { get; init; }
     }
 
     public static async Task<GatewayHost> StartAsync(string redis, Settings? settings = null, bool waitReady = true)
@@ -61,12 +71,14 @@ public sealed class GatewayHost : IAsyncDisposable
             args.Add($"--Gateway:TrustedProxies:{i}={settings.TrustedProxies[i]}");
         }
 
+        args.AddRange(settings.Extra.Select(pair => "--" + pair));
         var logs = new CapturedLogs();
         var app = GatewayApp.Build([.. args], builder =>
         {
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddProvider(logs);
+            settings.Configure?.Invoke(builder);
         });
         await app.StartAsync();
         var host = new GatewayHost(app, logs, app.GetPublicUrl(), app.GetManagementUrl());
@@ -80,6 +92,13 @@ public sealed class GatewayHost : IAsyncDisposable
 
         return host;
     }
+
+    /// <summary>
+    /// Starts a gateway that admits the loopback test client by address, or (with <paramref name="allowLoopback"/>
+    /// false) only by a runner token.
+    /// </summary>
+    public static Task<GatewayHost> StartAsync(bool allowLoopback, string redis) =>
+        StartAsync(redis, new Settings { AllowedNetworks = allowLoopback ? ["127.0.0.1/32", "::1"] : ["10.255.255.0/24"] });
 
     /// <summary>Calls a runner; the token header is added when given.</summary>
     public Task<HttpResponseMessage> CallAsync(string runnerId, string query = "", string? token = null, HttpContent? body = null, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)

@@ -1,9 +1,9 @@
-namespace Paginate.Gateway.Tests.Infrastructure;
+namespace Paginate.TestKit;
 
-/// <summary>Polls a condition with a generous overall limit: these tests assert behaviour, not timing.</summary>
+/// <summary>Polls until a condition holds or a limit passes (then fails, showing the last value): tests assert behaviour, not timing.</summary>
 public static class Eventually
 {
-    public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(20);
+    public static readonly TimeSpan DefaultLimit = TimeSpan.FromSeconds(10);
 
     public static async Task<T> UntilAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan? limit = null, string? what = null)
     {
