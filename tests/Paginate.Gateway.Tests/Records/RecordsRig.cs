@@ -25,10 +25,13 @@ internal sealed class RecordsRig : IAsyncDisposable
         Redis = redis;
         Connection = connection;
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        var metrics = new GatewayMetrics(_services.GetRequiredService<IMeterFactory>(), new GatewayState(new RunnerCatalog(), connection));
+        var meterFactory = _services.GetRequiredService<IMeterFactory>();
+        var metrics = new GatewayMetrics(meterFactory, new GatewayState(new RunnerCatalog(), connection));
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == GatewayMetrics.MeterName && instrument.Name == "paginate_call_records_dropped_total")
+            // Only this rig's meter: gateway hosts of tests running in parallel publish the same instrument name.
+            if (ReferenceEquals(instrument.Meter.Scope, meterFactory)
+                && instrument.Meter.Name == GatewayMetrics.MeterName && instrument.Name == "paginate_call_records_dropped_total")
             {
                 listener.EnableMeasurementEvents(instrument);
             }
