@@ -29,6 +29,7 @@ public sealed partial class MetricsTests : IClassFixture<RedisFixture>
         Assert.Contains("paginate_calls_total", names);
         Assert.Contains("paginate_call_duration_seconds_bucket", names);
         Assert.Contains("paginate_call_duration_seconds_count", names);
+        Assert.Contains("paginate_call_seconds_total", names);
         Assert.Contains("paginate_pages_total", names);
         Assert.Contains("paginate_items_total", names);
         Assert.Contains("paginate_upstream_requests_total", names);
@@ -48,9 +49,10 @@ public sealed partial class MetricsTests : IClassFixture<RedisFixture>
         Assert.Equal("5", Sample(text, "paginate_items_total", "runner_id=\"rn_m\""));
         Assert.Equal("2", Sample(text, "paginate_pages_total", "runner_id=\"rn_m\""));
         Assert.Equal("1", Sample(text, "paginate_retries_total", "runner_id=\"rn_m\""));
+        Assert.Equal("0.03", Sample(text, "paginate_call_seconds_total", "runner_id=\"rn_m\""));
         // Recorded in seconds: 30 ms lands in the 0.05 bucket, not the 0.025 one.
-        Assert.Equal("0", Sample(text, "paginate_call_duration_seconds_bucket", "runner_id=\"rn_m\"", "le=\"0.025\""));
-        Assert.Equal("1", Sample(text, "paginate_call_duration_seconds_bucket", "runner_id=\"rn_m\"", "le=\"0.05\""));
+        Assert.Equal("0", Sample(text, "paginate_call_duration_seconds_bucket", "le=\"0.025\""));
+        Assert.Equal("1", Sample(text, "paginate_call_duration_seconds_bucket", "le=\"0.05\""));
     }
 
     [Fact]
