@@ -123,7 +123,7 @@ wait_http() {
 # --- prerequisites -----------------------------------------------------------------------------
 # shellcheck source=scripts/deps.sh
 source scripts/deps.sh
-ensure_apt redis-server:redis-server redis-cli:redis-tools curl:curl || die "could not install redis-server/curl"
+ensure_apt redis-server:redis-server redis-cli:redis-tools curl:curl || die "could not install redis-server, redis-tools or curl (reason above)"
 command -v dotnet >/dev/null 2>&1 || die "dotnet (the .NET 10 SDK) is required"
 
 mkdir -p "$RUN/redis" "$RUN/mail" "$RUN/logs" "$RUN/pids" "$RUN/app"

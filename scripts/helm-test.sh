@@ -24,7 +24,34 @@ check() {
 
 if ! command -v "$HELM" >/dev/null 2>&1 && [ ! -x "$HELM" ]; then
   not_ok "helm is installed"
-  echo "helm checks: $passed ok, $failed not ok"
+  # kubeVersion is honest: the preStop sleep action needs 1.30, and older clusters are refused at install.
+check "kubeVersion 1.30 renders the preStop sleep action" \
+  bash -c "'$HELM' template x '$CHART' -f '$CHART/ci/default-values.yaml' --kube-version 1.30.0 --show-only templates/gateway-deployment.yaml | grep -A2 'preStop:' | grep -q 'sleep:'"
+check "kubeVersion 1.29 is refused with the chart's kubeVersion" \
+  bash -c "! out=\$('$HELM' template x '$CHART' -f '$CHART/ci/default-values.yaml' --kube-version 1.29.9 2>&1) && grep -q 'kubeVersion' <<<\"\$out\""
+check "Chart.yaml claims kubeVersion >=1.30" grep -q '^kubeVersion: ">=1.30.0-0"' "$CHART/Chart.yaml"
+check "a longer drain lengthens the grace period" \
+  bash -c "'$HELM' template x '$CHART' -f '$CHART/ci/default-values.yaml' --set gateway.drainSeconds=300 --show-only templates/gateway-deployment.yaml | grep -q 'terminationGracePeriodSeconds: 315'"
+
+# Every value is described: in the schema (from values.yaml's annotations) and in the chart README.
+check "every values.schema.json property has a description" \
+  bash -c "[ \"\$(jq '[paths(objects) | select(.[-2] == \"properties\")] as \$ps | [\$ps[] as \$p | getpath(\$p) | select(has(\"description\") | not)] | length' '$CHART/values.schema.json')\" = 0 ]"
+if command -v node >/dev/null 2>&1; then
+  check "values.schema.json descriptions match values.yaml (scripts/chart-docs.sh)" node scripts/chart-schema-descriptions.mjs "$CHART" --check
+fi
+undocumented=""
+for param in $(sed -nE 's/^ *## @(param|extra) ([^ ]+) .*/\2/p' "$CHART/values.yaml"); do
+  grep -qF "| \`$param\`" "$CHART/README.md" || undocumented="$undocumented $param"
+done
+check "chart README documents every @param of values.yaml (scripts/chart-docs.sh)" [ -z "$undocumented" ]
+[ -n "$undocumented" ] && echo "#   not in the chart README:$undocumented"
+check "chart README explains how drain and grace period agree" grep -q 'terminationGracePeriodSeconds' "$CHART/README.md"
+check "schema rejects a malformed image digest" \
+  bash -c "! '$HELM' template x '$CHART' -f '$CHART/ci/default-values.yaml' --set gateway.image.digest=latest"
+check "schema rejects an unknown alert name in disabled" \
+  bash -c "! '$HELM' template x '$CHART' -f '$CHART/ci/default-values.yaml' --set metrics.prometheusRule.disabled.NoSuchAlert=true"
+
+echo "helm checks: $passed ok, $failed not ok"
   exit 1
 fi
 
@@ -80,6 +107,29 @@ for s in "${scenarios[@]}"; do
   check "$s: gateway spreads pods across nodes" has "$gw" topologySpreadConstraints 'topologyKey: kubernetes.io/hostname'
   check "$s: gateway sets resource requests" has "$gw" resources 'requests:'
 
+  # Shutdown: the grace period covers the preStop sleep, the drain and a margin, from the same values.
+  stop=$(sed -nE 's/^ +terminationGracePeriodSeconds: ([0-9]+)$/\1/p' "$gw")
+  pre=$(yblock "$gw" preStop | sed -nE 's/^ +seconds: ([0-9]+)$/\1/p')
+  drain=$(grep -A1 'name: Gateway__DrainSeconds' "$gw" | sed -nE 's/^ +value: "([0-9]+)"$/\1/p')
+  check "$s: gateway gets Gateway__DrainSeconds" [ -n "$drain" ]
+  check "$s: preStop is the sleep action" has "$gw" preStop 'sleep:'
+  check "$s: terminationGracePeriodSeconds > preStop sleep + DrainSeconds" [ "${stop:-0}" -gt $((${pre:-0} + ${drain:-0})) ]
+
+  # Identity: a ServiceAccount without a mounted API token, for every pod.
+  for d in "$gw" "$admin" "$(rendered "$s" redis-deployment.yaml)"; do
+    [ -e "$d" ] || continue
+    name=$(basename "$d" .yaml)
+    check "$s: $name runs as the chart's ServiceAccount" grep -Eq '^ +serviceAccountName: [a-z0-9-]+$' "$d"
+    check "$s: $name mounts no API token" grep -q 'automountServiceAccountToken: false' "$d"
+  done
+  check "$s: ServiceAccount does not automount its token" grep -q '^automountServiceAccountToken: false' "$(rendered "$s" serviceaccount.yaml)"
+
+  # helm test: a pod that checks the gateway's /readyz through its Service.
+  t=$(rendered "$s" tests/test-readyz.yaml)
+  check "$s: helm test pod is a test hook" grep -q 'helm.sh/hook: test' "$t"
+  check "$s: helm test pod checks /readyz on the gateway Service" grep -q "http://$RELEASE-gateway:[0-9]*/readyz" "$t"
+  check "$s: helm test pod runs as non-root" grep -q 'runAsNonRoot: true' "$t"
+
   # Hardened pods.
   for d in "$gw" "$admin" "$(rendered "$s" redis-deployment.yaml)"; do
     [ -e "$d" ] || continue
@@ -118,6 +168,12 @@ for s in "${scenarios[@]}"; do
       check "$s: no Ingress by default" missing "$(rendered "$s" ingress-gateway.yaml)"
       check "$s: private upstreams are off by default" grep -q 'Gateway__AllowPrivateUpstreams: "false"' "$cm"
       check "$s: token emails default to clay.com" grep -q 'Admin__TokenEmailDomains__0: "clay.com"' "$cm"
+      check "$s: default drain is 130 s (CONTRACT 6.7)" [ "$drain" = 130 ]
+      check "$s: default grace period is 5 + 130 + 20 s" [ "$stop" = 155 ]
+      check "$s: no priorityClassName by default" no_match 'priorityClassName' "$gw" "$admin"
+      check "$s: images by tag, no digest by default" no_match '@sha256:' "$gw" "$admin"
+      check "$s: no ingress NetworkPolicy by default" missing "$(rendered "$s" networkpolicy-ingress.yaml)"
+      check "$s: no PrometheusRule by default" missing "$(rendered "$s" prometheusrule.yaml)"
       ;;
     external-redis)
       check "$s: allowlist entries in the ConfigMap" \
@@ -137,6 +193,8 @@ for s in "${scenarios[@]}"; do
       check "$s: Redis password comes from the Secret" has "$(rendered "$s" redis-deployment.yaml)" secretKeyRef 'key: REDIS_PASSWORD'
       check "$s: no HPA when autoscaling is off" missing "$(rendered "$s" gateway-hpa.yaml)"
       check "$s: fixed gateway replicas" grep -q '^  replicas: 1' "$gw"
+      check "$s: bundled Redis is Valkey" grep -Eq '^ +image: "valkey/valkey:[0-9]' "$(rendered "$s" redis-deployment.yaml)"
+      check "$s: bundled Valkey starts valkey-server" grep -q 'exec valkey-server ' "$(rendered "$s" redis-deployment.yaml)"
       ;;
     full-featured)
       np=$(rendered "$s" networkpolicy.yaml)
@@ -161,6 +219,39 @@ for s in "${scenarios[@]}"; do
       check "$s: runner_url base follows the gateway Ingress" grep -q 'Admin__PublicGatewayUrl: "https://paginate.example.com"' "$cm"
       check "$s: admin links follow the admin Ingress" grep -q 'Admin__PublicAdminUrl: "https://paginate-admin.example.com"' "$cm"
       check "$s: PDB uses maxUnavailable" grep -q 'maxUnavailable: 1' "$(rendered "$s" gateway-pdb.yaml)"
+      check "$s: grace period follows drain 60 + preStop 10 + margin 5" [ "$stop" = 75 ]
+      check "$s: preStop sleeps preStopSleepSeconds" [ "$pre" = 10 ]
+      check "$s: gateway image pinned by digest" grep -q 'image: "paginate/gateway:0.1.0@sha256:0123456789abcdef' "$gw"
+      check "$s: priorityClassName on gateway and admin" \
+        bash -c "grep -q 'priorityClassName: paginate-critical' '$gw' && grep -q 'priorityClassName: paginate-critical' '$admin'"
+      check "$s: named ServiceAccount used" grep -q 'serviceAccountName: paginate-runner' "$gw"
+      check "$s: ServiceAccount carries its annotations" grep -q 'example.com/role: paginate' "$(rendered "$s" serviceaccount.yaml)"
+      check "$s: extraEnv reaches the gateway" grep -q 'name: DOTNET_gcServer' "$gw"
+      check "$s: extraVolumes and extraVolumeMounts reach the gateway" \
+        bash -c "$(declare -f yblock has); has '$gw' volumes 'name: ca-bundle' && has '$gw' volumeMounts 'mountPath: /etc/ssl/certs/corporate'"
+      check "$s: ServiceMonitor scheme" grep -q 'scheme: https' "$sm"
+      check "$s: ServiceMonitor tlsConfig" has "$sm" tlsConfig 'serverName: paginate-gateway'
+      check "$s: ServiceMonitor relabelings" has "$sm" relabelings 'targetLabel: node'
+      check "$s: ServiceMonitor metricRelabelings" has "$sm" metricRelabelings 'action: drop'
+      alerts=$(grep -c '^ *- alert: ' "$rule")
+      check "$s: every alert has a runbook_url" [ "$(grep -c '^ *runbook_url: ' "$rule")" -eq "$alerts" ]
+      for anchor in $(sed -nE 's/^ *runbook_url: .*#([a-z0-9]+)$/\1/p' "$rule"); do
+        check "$s: runbook #$anchor exists in docs/runbooks.md" \
+          bash -c "grep -E '^## ' docs/runbooks.md | tr 'A-Z' 'a-z' | grep -qx '## $anchor'"
+      done
+      check "$s: a disabled alert is left out" no_match 'alert: PaginateCircuitsOpen' "$rule"
+      check "$s: the other alerts stay" [ "$alerts" -eq 7 ]
+      check "$s: PrometheusRule alerts on upstream requests without an answer" grep -q 'error_type="no_response"' "$rule"
+      check "$s: PrometheusRule alerts on overload rejections" grep -q 'paginate_calls_rejected_total' "$rule"
+      npi=$(rendered "$s" networkpolicy-ingress.yaml)
+      check "$s: ingress NetworkPolicy selects the gateway" has "$npi" podSelector 'app.kubernetes.io/component: gateway'
+      check "$s: management port only from the monitoring namespace selector" \
+        bash -c "$(declare -f yblock has); has '$npi' ingress 'port: management' && has '$npi' namespaceSelector 'kubernetes.io/metadata.name: observability' && has '$npi' podSelector 'app.kubernetes.io/name: prometheus'"
+      check "$s: public port from publicFrom" has "$npi" ingress 'kubernetes.io/metadata.name: ingress-nginx'
+      check "$s: dashboard charts the v2 series and per-runner averages" \
+        bash -c "for m in paginate_call_seconds_total paginate_rate_limit_wait_seconds_total paginate_cache_lookups_total paginate_calls_rejected_total paginate_circuits_open error_type; do grep -q \$m '$dash' || exit 1; done"
+      check "$s: dashboard's call duration histogram has no runner_id filter" \
+        bash -c "! grep -E 'paginate_call_duration_seconds_bucket\{[^}]*runner_id' '$dash'"
       ;;
   esac
 done
@@ -174,6 +265,33 @@ check "install without any Redis connection fails with a message" \
   bash -c "'$HELM' template x '$CHART' 2>&1 | grep -q 'set redis.connectionString'"
 check "existingSecret replaces the chart's Secret" \
   bash -c "out=\$('$HELM' template x '$CHART' --set secrets.existingSecret=mine) && ! grep -q '^kind: Secret' <<<\"\$out\" && grep -q 'name: mine' <<<\"\$out\""
+
+# kubeVersion is honest: the preStop sleep action needs 1.30, and older clusters are refused at install.
+check "kubeVersion 1.30 renders the preStop sleep action" \
+  bash -c "'$HELM' template x '$CHART' -f '$CHART/ci/default-values.yaml' --kube-version 1.30.0 --show-only templates/gateway-deployment.yaml | grep -A2 'preStop:' | grep -q 'sleep:'"
+check "kubeVersion 1.29 is refused with the chart's kubeVersion" \
+  bash -c "! out=\$('$HELM' template x '$CHART' -f '$CHART/ci/default-values.yaml' --kube-version 1.29.9 2>&1) && grep -q 'kubeVersion' <<<\"\$out\""
+check "Chart.yaml claims kubeVersion >=1.30" grep -q '^kubeVersion: ">=1.30.0-0"' "$CHART/Chart.yaml"
+check "a longer drain lengthens the grace period" \
+  bash -c "'$HELM' template x '$CHART' -f '$CHART/ci/default-values.yaml' --set gateway.drainSeconds=300 --show-only templates/gateway-deployment.yaml | grep -q 'terminationGracePeriodSeconds: 315'"
+
+# Every value is described: in the schema (from values.yaml's annotations) and in the chart README.
+check "every values.schema.json property has a description" \
+  bash -c "[ \"\$(jq '[paths(objects) | select(.[-2] == \"properties\")] as \$ps | [\$ps[] as \$p | getpath(\$p) | select(has(\"description\") | not)] | length' '$CHART/values.schema.json')\" = 0 ]"
+if command -v node >/dev/null 2>&1; then
+  check "values.schema.json descriptions match values.yaml (scripts/chart-docs.sh)" node scripts/chart-schema-descriptions.mjs "$CHART" --check
+fi
+undocumented=""
+for param in $(sed -nE 's/^ *## @(param|extra) ([^ ]+) .*/\2/p' "$CHART/values.yaml"); do
+  grep -qF "| \`$param\`" "$CHART/README.md" || undocumented="$undocumented $param"
+done
+check "chart README documents every @param of values.yaml (scripts/chart-docs.sh)" [ -z "$undocumented" ]
+[ -n "$undocumented" ] && echo "#   not in the chart README:$undocumented"
+check "chart README explains how drain and grace period agree" grep -q 'terminationGracePeriodSeconds' "$CHART/README.md"
+check "schema rejects a malformed image digest" \
+  bash -c "! '$HELM' template x '$CHART' -f '$CHART/ci/default-values.yaml' --set gateway.image.digest=latest"
+check "schema rejects an unknown alert name in disabled" \
+  bash -c "! '$HELM' template x '$CHART' -f '$CHART/ci/default-values.yaml' --set metrics.prometheusRule.disabled.NoSuchAlert=true"
 
 echo "helm checks: $passed ok, $failed not ok"
 [ "$failed" -eq 0 ]

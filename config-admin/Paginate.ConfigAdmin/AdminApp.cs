@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Paginate.ConfigAdmin.Analytics;
+using Paginate.ConfigAdmin.ApiReference;
 using Paginate.ConfigAdmin.Auth;
 using Paginate.ConfigAdmin.Detection;
 using Paginate.ConfigAdmin.DryRuns;
@@ -8,6 +9,7 @@ using Paginate.ConfigAdmin.Hosting;
 using Paginate.ConfigAdmin.Http;
 using Paginate.ConfigAdmin.Notes;
 using Paginate.ConfigAdmin.Problems;
+using Paginate.ConfigAdmin.RateLimiting;
 using Paginate.ConfigAdmin.Runners;
 using Paginate.ConfigAdmin.Schema;
 using Paginate.ConfigAdmin.Storage;
@@ -38,6 +40,8 @@ public static partial class AdminApp
         builder.Services.AddAdminStorage(builder.Configuration);
         builder.Services.AddAdminFeatures();
         builder.Services.AddAdminOpenApi();
+        builder.Services.AddAdminHealth();
+        builder.Services.AddAdminRateLimiting();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -45,17 +49,21 @@ public static partial class AdminApp
         app.UseAdminUi();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: a call without a valid key is refused before it can spend a key's allowance.
+        app.UseRateLimiter();
 
         app.MapHealth();
         app.MapOpenApi("/openapi/{documentName}.json");
         var api = app.MapGroup("/api").RequireAuthorization(AuthSetup.AdminPolicy).ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapRunners();
-        api.MapDryRuns();
-        api.MapDetection();
+        // Rate limits are set here, on groups without a prefix, so the feature files stay unaware of them.
+        api.MapGroup(string.Empty).RequireRateLimiting(AdminRateLimiting.DryRunPolicy).MapDryRuns();
+        api.MapGroup(string.Empty).RequireRateLimiting(AdminRateLimiting.DetectionPolicy).MapDetection();
         api.MapSchema();
         api.MapTokens();
         api.MapUsageNotes();
         api.MapAnalytics();
+        app.MapApiReference();
         app.MapAdminUiFallback();
 
         if (!app.Services.GetRequiredService<AdminKeyMatcher>().HasKeys)

@@ -1,33 +1,47 @@
-using StackExchange.Redis;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Paginate.ConfigAdmin.Health;
 
 /// <summary>
-/// Probes without an admin key: <c>/healthz</c> says the process answers (liveness: never tied to Redis,
-/// so an outage does not restart every pod); <c>/readyz</c> says Redis answers too, since no admin call
-/// can work without it.
+/// Probes without an admin key, on ASP.NET Core health checks: <c>/healthz</c> says the process answers
+/// (liveness: runs no check, so a Redis outage does not restart every pod); <c>/readyz</c> runs the checks
+/// tagged <see cref="ReadyTag"/> (Redis answers) and is 503 while one fails. The bodies are the same small
+/// JSON as before the checks were used: <c>{"status":"ok"}</c>, <c>{"status":"ready","redis":"connected"}</c>,
+/// <c>{"status":"unavailable","redis":"disconnected"}</c>.
 /// </summary>
 internal static class HealthApi
 {
-    private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(2);
+    public const string ReadyTag = "ready";
+
+    public static IServiceCollection AddAdminHealth(this IServiceCollection services)
+    {
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>(RedisHealthCheck.Name, tags: [ReadyTag]);
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).ExcludeFromDescription();
-        routes.MapGet("/readyz", ReadyAsync).ExcludeFromDescription();
+        routes.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            Predicate = static _ => false,
+            ResponseWriter = static (context, _) => WriteAsync(context, new { status = "ok" }),
+        });
+        routes.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = static check => check.Tags.Contains(ReadyTag),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = static (context, report) => WriteAsync(context, report.Status == HealthStatus.Unhealthy
+                ? new { status = "unavailable", redis = "disconnected" }
+                : new { status = "ready", redis = "connected" }),
+        });
         return routes;
     }
 
-    private static async Task<IResult> ReadyAsync(IConnectionMultiplexer redis, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await redis.GetDatabase().PingAsync().WaitAsync(PingTimeout, cancellationToken).ConfigureAwait(false);
-            return TypedResults.Ok(new { status = "ready", redis = "connected" });
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            return TypedResults.Json(new { status = "unavailable", redis = "disconnected" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-    }
+    private static Task WriteAsync<T>(HttpContext context, T body) => context.Response.WriteAsJsonAsync(body, context.RequestAborted);
 }

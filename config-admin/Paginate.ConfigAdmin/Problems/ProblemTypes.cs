@@ -17,6 +17,7 @@ internal static class ProblemTypes
     public const string Conflict = Base + "conflict";
     public const string MailFailed = Base + "mail-failed";
     public const string MailNotConfigured = Base + "mail-not-configured";
+    public const string RateLimited = Base + "rate-limited";
     public const string UpstreamFailed = Base + "upstream-failed";
     public const string Internal = Base + "internal";
 

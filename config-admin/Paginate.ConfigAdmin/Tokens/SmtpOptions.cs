@@ -20,7 +20,11 @@ public sealed record SmtpOptions
     /// <summary>SMTP password. A secret: from the chart's Secret, never logged.</summary>
     public string? Password { get; init; }
 
-    /// <summary>Use STARTTLS/TLS to the SMTP server (default true when a login is set, else false).</summary>
+    /// <summary>
+    /// TLS to the SMTP server. Unset (default): implicit TLS on port 465, else STARTTLS whenever the server
+    /// offers it (required when a login is set). True: TLS is required (STARTTLS, or implicit on 465).
+    /// False: clear text, for a local relay.
+    /// </summary>
     public bool? EnableSsl { get; init; }
 
     /// <summary>When set, each mail is written to this directory as a <c>.eml</c> file instead of sent.</summary>

@@ -19,7 +19,8 @@ internal static partial class TokensApi
         group.MapPost("/", IssueAsync)
             .Accepts<TokenRequest>("application/json")
             .WithSummary("Issue a new token by email; the previous one stops working")
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(415).ProducesProblem(502).ProducesProblem(503);
+            .RequireRateLimiting(RateLimiting.AdminRateLimiting.TokenIssuePolicy)
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(415).ProducesProblem(429).ProducesProblem(502).ProducesProblem(503);
         group.MapGet("/", GetAsync).WithSummary("Whether the runner has a token, and to whom it went (masked)").ProducesProblem(404);
         return api;
     }

@@ -1,15 +1,17 @@
 using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Paginate.Gateway.Telemetry;
 
 /// <summary>OpenTelemetry metrics with the Prometheus pull exporter: the gateway's meter plus the built-in ones.</summary>
 internal static class MetricsSetup
 {
-    /// <summary>Series per metric before OpenTelemetry folds the rest into an overflow series: one per runner and then some.</summary>
-    private const int CardinalityLimit = 100_000;
+    /// <summary>The <c>service.name</c> resource attribute (the <c>job</c>/<c>target_info</c> a collector sees).</summary>
+    public const string ServiceName = "paginate-gateway";
 
     /// <summary>
     /// Meters made by an <see cref="IMeterFactory"/> belong to one app, but OpenTelemetry subscribes by name
@@ -30,7 +32,8 @@ internal static class MetricsSetup
             builder.AddView(instrument => instrument.Meter.Scope switch
             {
                 IMeterFactory factory when !ReferenceEquals(factory, own) => MetricStreamConfiguration.Drop,
-                _ when instrument.Meter.Name == GatewayMetrics.MeterName => new MetricStreamConfiguration { CardinalityLimit = CardinalityLimit },
+                _ when instrument.Meter.Name == GatewayMetrics.MeterName && MetricCardinality.For(instrument.Name) is { } limit
+                    => new MetricStreamConfiguration { CardinalityLimit = limit },
                 _ => null,
             });
         });
@@ -39,15 +42,18 @@ internal static class MetricsSetup
 
     public static void AddGatewayMetrics(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName, serviceVersion: typeof(MetricsSetup).Assembly.GetName().Version?.ToString()))
+            .WithMetrics(metrics => metrics
             .AddMeter(GatewayMetrics.MeterName)
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Routing",
                 "Microsoft.AspNetCore.Diagnostics", "System.Net.Http", "System.Net.NameResolution", "System.Runtime")
             .ConfigureOwnMeters()
             .AddPrometheusExporter(options =>
             {
+                // Counters keep the exporter's "_total" suffix (the default): the built-in meters' counters then
+                // have the same names in text and OpenMetrics scrapes.
                 options.ScrapeResponseCacheDurationMilliseconds = 0;
-                options.DisableTotalNameSuffixForCounters = true;
             }));
     }
 }

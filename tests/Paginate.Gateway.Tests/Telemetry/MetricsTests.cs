@@ -67,6 +67,7 @@ public sealed partial class MetricsTests : IClassFixture<RedisFixture>
         var text = await gateway.Management.GetStringAsync("/metrics");
         var names = SampleNames(text);
         Assert.Contains("paginate_call_duration_seconds_count", names);
+        Assert.Contains("paginate_call_seconds_total", names);
         Assert.Contains("paginate_upstream_request_duration_seconds_bucket", names);
         Assert.Contains("http_server_request_duration_seconds_bucket", names);
         Assert.DoesNotContain(names, n => n.Contains("_seconds_seconds", StringComparison.Ordinal) || n.Contains("_total_total", StringComparison.Ordinal));
@@ -80,6 +81,7 @@ public sealed partial class MetricsTests : IClassFixture<RedisFixture>
         Assert.Equal("3", Sample(text, "paginate_upstream_requests_total", runner, "status_code=\"200\""));
         Assert.Equal("1", Sample(text, "paginate_access_denied_total", "reason=\"missing_token\""));
         Assert.Equal("1", Sample(text, "paginate_runners_loaded"));
+        Assert.Equal("0.04", Sample(text, "paginate_call_seconds_total", runner));
         // Four upstream answers at 10 ms of the fake clock each: 40 ms lands in the 0.05 bucket, not the 0.025 one.
         Assert.Equal("0", Sample(text, "paginate_call_duration_seconds_bucket", "le=\"0.025\""));
         Assert.Equal("1", Sample(text, "paginate_call_duration_seconds_bucket", "le=\"0.05\""));

@@ -74,9 +74,33 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 {{- end }}
 
-{{/* Image reference; call with (dict "root" $ "image" .Values.gateway.image). */}}
+{{/* Image reference, by digest when one is given; call with (dict "root" $ "image" .Values.gateway.image). */}}
 {{- define "paginate.image" -}}
-{{- printf "%s:%s" .image.repository (default .root.Chart.AppVersion .image.tag) }}
+{{- $tag := default .root.Chart.AppVersion .image.tag }}
+{{- if .image.digest }}
+{{- printf "%s:%s@%s" .image.repository $tag .image.digest }}
+{{- else }}
+{{- printf "%s:%s" .image.repository $tag }}
+{{- end }}
+{{- end }}
+
+{{/* The ServiceAccount the pods run as. */}}
+{{- define "paginate.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create }}
+{{- default (include "paginate.fullname" .) .Values.serviceAccount.name }}
+{{- else }}
+{{- default "default" .Values.serviceAccount.name }}
+{{- end }}
+{{- end }}
+
+{{/*
+The gateway's terminationGracePeriodSeconds: the preStop sleep, then Gateway__DrainSeconds for calls in
+flight, then a margin to write queued call records. One sum, so the kubelet never kills a drain early.
+*/}}
+{{- define "paginate.gateway.terminationGracePeriodSeconds" -}}
+{{- with .Values.gateway }}
+{{- add (int .preStopSleepSeconds) (int .drainSeconds) (int .shutdownMarginSeconds) }}
+{{- end }}
 {{- end }}
 
 {{/* Bundled Redis password: the value given, else the one already in the cluster, else a new one. */}}
