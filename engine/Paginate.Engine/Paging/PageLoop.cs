@@ -73,6 +73,7 @@ public sealed class PageLoop
         private readonly int _maxPages;
         private readonly long _maxItems;
         private readonly HashSet<string> _requested = new(StringComparer.Ordinal);
+        private readonly PageFingerprints _fingerprints = new();
 
         public Run(CompiledRunner runner, RunRequest request, IResultSink sink, PageFetcher fetcher, RunSession session, TimeProvider time, CancellationToken token)
         {
@@ -111,6 +112,11 @@ public sealed class PageLoop
                     }
 
                     var page = attempt.Page!;
+                    if (RepeatedPage(page))
+                    {
+                        return _session.Stopped(StopReasons.RepeatedPage);
+                    }
+
                     var written = await WritePageAsync(current, attempt).ConfigureAwait(false);
                     var context = new PageContext(current, page, state, _session.Pages, _session.Items);
 
@@ -197,6 +203,11 @@ public sealed class PageLoop
                         return _session.Failed(current, attempt);
                     }
 
+                    if (RepeatedPage(attempt.Page!))
+                    {
+                        return _session.Stopped(StopReasons.RepeatedPage);
+                    }
+
                     var written = await WritePageAsync(current, attempt).ConfigureAwait(false);
                     var stop = PageStop(attempt.Page!, written);
                     if (stop is null && _session.Items >= _maxItems && (window.Count > 0 || nextIndex < range.Requests.Count || range.Capped))
@@ -226,6 +237,9 @@ public sealed class PageLoop
                 }
             }
         }
+
+        /// <summary>A body byte-identical to an earlier page's: the upstream ignored the page parameter or looped back.</summary>
+        private bool RepeatedPage(PageResponse page) => _limits.StopOnRepeatedPage && !_fingerprints.AddIsNew(page.Body);
 
         /// <summary>Stop rules decided by the page alone: max_items truncation, an empty page.</summary>
         private string? PageStop(PageResponse page, int written)
