@@ -97,6 +97,11 @@ public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
             writer.WriteString("error_code"u8, result.ErrorCode);
         }
 
+        if (result.RateWaitMs is { } rateWait)
+        {
+            writer.WriteNumber("rate_wait_ms"u8, rateWait);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -19,4 +19,6 @@ public static class ErrorCodes
     public const string UpstreamBlocked = "upstream_blocked";
     /// <summary>A script runner failed at run time (the detail names line and column).</summary>
     public const string ScriptError = "script_error";
+    /// <summary>(v2) No token of the runner's rate budget could be had before total_timeout_ms.</summary>
+    public const string RateLimited = "rate_limited";
 }

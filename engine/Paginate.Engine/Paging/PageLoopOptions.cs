@@ -9,6 +9,11 @@ public sealed record PageLoopOptions
     /// <summary>Cap on one decoded page body in bytes (default 32 MiB); larger is <c>response_too_large</c>.</summary>
     public long MaxPageBytes { get; init; } = 32L * 1024 * 1024;
 
+    /// <summary>
+    /// Rate budgets and back-off holds shared by every call (CONTRACT §6.1, §6.2); used for runs whose
+    /// <see cref="RunRequest.RunnerId"/> is set. Null (the default): no budget, no holds.
+    /// </summary>
+    public Budgets.IUpstreamBudget? Budget { get; init; }
 }
 
 /// <summary>Receives upstream events of a run, e.g. to count them in metrics. Must not throw.</summary>

@@ -33,6 +33,15 @@ public sealed record RunResult
     /// </summary>
     public bool FirstPageFailed { get; init; }
 
+    /// <summary>
+    /// (v2) Time the run's upstream requests waited for rate-budget tokens and back-off holds, summed. Null when the
+    /// runner has no <c>rate_limit</c> and nothing waited: the answer then has no <c>rate_wait_ms</c> (as in v1).
+    /// </summary>
+    public long? RateWaitMs { get; init; }
+
+    /// <summary>(v2) With <see cref="ErrorCodes.RateLimited"/>: how long until the budget has a token again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Per-page trace when <see cref="RunRequest.Trace"/> was set; otherwise null.</summary>
     public IReadOnlyList<PageTrace>? Trace { get; init; }
 }

@@ -29,6 +29,18 @@ public static class RedisKeys
     /// <summary>List: call records as JSON, newest first, capped.</summary>
     public static RedisKey Calls(string runnerId) => "paginate:calls:" + runnerId;
 
+    /// <summary>
+    /// String: the GCRA token time (µs, Redis clock) of a budget scope (a runner id, or a runner id and a keyed
+    /// credential hash). Shares its hash tag with <see cref="BudgetHold"/>: the script touching both runs in one slot.
+    /// </summary>
+    public static RedisKey BudgetTokens(string scopeKey) => "paginate:{budget:" + scopeKey + "}:tokens";
+
+    /// <summary>String with an expiry: the time (µs, Redis clock) until which the scope's upstream asked every caller to wait.</summary>
+    public static RedisKey BudgetHold(string scopeKey) => "paginate:{budget:" + scopeKey + "}:hold";
+
+    /// <summary>String: the random key of the credential-scope hash, created once, when no key is configured.</summary>
+    public static readonly RedisKey BudgetHashKey = "paginate:budget-hash-key";
+
     /// <summary>List: usage notes as JSON, oldest first.</summary>
     public static RedisKey Notes(string runnerId) => "paginate:notes:" + runnerId;
 }
