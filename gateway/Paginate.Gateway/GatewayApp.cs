@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Paginate.Engine.Budgets;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Storage;
 using Paginate.Engine.Upstream;
@@ -67,7 +68,9 @@ public static class GatewayApp
         builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<CallRecordQueue>();
         builder.Services.AddHostedService<CallRecordWriter>();
-        builder.Services.AddSingleton(new PageLoopOptions());
+        builder.Services.AddSingleton<IUpstreamBudget>(sp => new RedisUpstreamBudget(
+            sp.GetRequiredService<IConnectionMultiplexer>(), RateScopeKey(sp.GetRequiredService<IOptions<GatewayOptions>>().Value)));
+        builder.Services.AddSingleton(sp => new PageLoopOptions { Budget = sp.GetRequiredService<IUpstreamBudget>() });
         builder.Services.AddSingleton(sp => new GuardedConnector(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.AllowPrivateUpstreams));
         builder.Services.AddSingleton<IForwarderHttpClientFactory, GuardedHttpClientFactory>();
         builder.Services.AddSingleton<UpstreamClients>();
@@ -91,5 +94,21 @@ public static class GatewayApp
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapRunners();
         return app;
+    }
+
+    // The configured text is stretched to a 256-bit key; too short a key would make the credential hash guessable.
+    private static byte[]? RateScopeKey(GatewayOptions options)
+    {
+        if (string.IsNullOrEmpty(options.RateScopeKey))
+        {
+            return null;
+        }
+
+        if (options.RateScopeKey.Length < 32)
+        {
+            throw new InvalidOperationException("Gateway:RateScopeKey must be at least 32 characters.");
+        }
+
+        return System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(options.RateScopeKey));
     }
 }

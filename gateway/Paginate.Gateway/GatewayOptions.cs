@@ -20,4 +20,11 @@ public sealed record GatewayOptions
 
     /// <summary>Allows http and loopback/private upstream addresses. Local and dev only; default false.</summary>
     public bool AllowPrivateUpstreams { get; init; }
+
+    /// <summary>
+    /// Key of the keyed hash that names <c>scope: credential</c> rate budgets, the same on every gateway: any text
+    /// of at least 32 characters, never a credential itself. Empty (the default): a random key is created once in
+    /// Redis and shared through it; set this to keep even that key out of Redis.
+    /// </summary>
+    public string? RateScopeKey { get; init; }
 }

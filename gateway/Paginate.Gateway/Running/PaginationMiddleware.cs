@@ -64,6 +64,7 @@ internal sealed class PaginationMiddleware
 
         var request = new RunRequest
         {
+            RunnerId = call.RunnerId,
             Values = values.Found!,
             ForwardedHeaders = CallInputs.ReadForwardedHeaders(context.Request, call.Runner),
             Observer = new MetricsRunObserver(_metrics, call.RunnerId),
@@ -115,6 +116,13 @@ internal sealed class PaginationMiddleware
         Complete(call, result);
         if (aborted.IsCancellationRequested || result.StopReason == StopReasons.ClientCancelled)
         {
+            return;
+        }
+
+        if (result.FirstPageFailed && !writer.Started && result.ErrorCode == ErrorCodes.RateLimited)
+        {
+            _metrics.CallRejected(ErrorCodes.RateLimited);
+            await Problems.RateLimitedAsync(context, result.RetryAfter).ConfigureAwait(false);
             return;
         }
 

@@ -25,6 +25,8 @@ internal sealed class GatewayMetrics : IDisposable
     private readonly Counter<long> _retries;
     private readonly Counter<long> _accessDenied;
     private readonly Counter<long> _recordsDropped;
+    private readonly Counter<double> _rateWait;
+    private readonly Counter<long> _callsRejected;
 
     public GatewayMetrics(IMeterFactory meterFactory, GatewayState state)
     {
@@ -40,6 +42,8 @@ internal sealed class GatewayMetrics : IDisposable
         _retries = _meter.CreateCounter<long>("paginate_retries_total", description: "Upstream page retries.");
         _accessDenied = _meter.CreateCounter<long>("paginate_access_denied_total", description: "Calls refused by the access check.");
         _recordsDropped = _meter.CreateCounter<long>("paginate_call_records_dropped_total", description: "Call records dropped because the writer was behind.");
+        _rateWait = _meter.CreateCounter<double>("paginate_rate_limit_wait_seconds_total", description: "Seconds calls waited for rate-budget tokens and back-off holds.");
+        _callsRejected = _meter.CreateCounter<long>("paginate_calls_rejected_total", description: "Calls refused before any upstream page, by reason.");
         _meter.CreateObservableGauge("paginate_runners_loaded", () => (long)state.RunnersLoaded, description: "Runners in the served catalog.");
         _meter.CreateObservableGauge("paginate_catalog_stale", () => state.CatalogStale ? 1 : 0, description: "1 while the last catalog refresh failed and a cached catalog is served.");
         _meter.CreateObservableGauge("paginate_redis_connected", () => state.RedisConnected ? 1 : 0, description: "1 while the Redis connection is up.");
@@ -64,6 +68,11 @@ internal sealed class GatewayMetrics : IDisposable
         {
             _retries.Add(result.Retries, id);
         }
+
+        if (result.RateWaitMs is > 0 and { } waitedMs)
+        {
+            RateLimitWaited(runnerId, TimeSpan.FromMilliseconds(waitedMs));
+        }
     }
 
     public void UpstreamRequest(string runnerId, int? statusCode, TimeSpan duration)
@@ -71,6 +80,18 @@ internal sealed class GatewayMetrics : IDisposable
         _upstreamRequests.Add(1, new("runner_id", runnerId), new("status_code", StatusLabel(statusCode)));
         _upstreamDuration.Record(duration.TotalSeconds);
     }
+
+    /// <summary>(v2) Seconds a call waited for rate-budget tokens and back-off holds (CONTRACT §6.10).</summary>
+    public void RateLimitWaited(string runnerId, TimeSpan waited)
+    {
+        if (waited > TimeSpan.Zero)
+        {
+            _rateWait.Add(waited.TotalSeconds, new KeyValuePair<string, object?>("runner_id", runnerId));
+        }
+    }
+
+    /// <summary>(v2) A call refused before any upstream page: <c>rate_limited</c>, <c>upstream_unavailable</c>, <c>overloaded</c>.</summary>
+    public void CallRejected(string reason) => _callsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void AccessDenied(string reason) => _accessDenied.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
