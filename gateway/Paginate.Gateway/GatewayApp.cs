@@ -86,7 +86,11 @@ public static class GatewayApp
         _ = app.Services.GetRequiredService<GatewayMetrics>();
         var refresher = app.Services.GetRequiredService<CatalogRefresher>();
         app.Lifetime.ApplicationStarted.Register(() =>
-            app.Services.GetRequiredService<IConnectionMultiplexer>().ConnectionRestored += (_, _) => refresher.Wake());
+        {
+            var redis = app.Services.GetRequiredService<IConnectionMultiplexer>();
+            redis.ConnectionRestored += (_, _) => refresher.Wake();
+            _ = MigrateCatalogKeysAsync(redis, refresher);
+        });
 
         app.UseMiddleware<ListenerGateMiddleware>();
         app.UseRouting();
@@ -94,6 +98,22 @@ public static class GatewayApp
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapRunners();
         return app;
+    }
+
+    // A catalog from before the {catalog} hash tag is copied once; until Redis answers, the next start tries again.
+    private static async Task MigrateCatalogKeysAsync(IConnectionMultiplexer redis, CatalogRefresher refresher)
+    {
+        try
+        {
+            if (await CatalogKeyMigration.RunAsync(redis).ConfigureAwait(false) > 0)
+            {
+                refresher.Wake();
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Redis is away: the gateway serves what it has; an untagged catalog is copied at a later start.
+        }
     }
 
     // The configured text is stretched to a 256-bit key; too short a key would make the credential hash guessable.
