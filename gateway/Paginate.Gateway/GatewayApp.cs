@@ -10,6 +10,7 @@ using Paginate.Engine.Paging;
 using Paginate.Engine.Storage;
 using Paginate.Engine.Upstream;
 using Paginate.Gateway.Access;
+using Paginate.Gateway.Caching;
 using Paginate.Gateway.Catalog;
 using Paginate.Gateway.Hosting;
 using Paginate.Gateway.Records;
@@ -74,6 +75,8 @@ public static class GatewayApp
         builder.Services.AddSingleton(sp => new GuardedConnector(sp.GetRequiredService<IOptions<GatewayOptions>>().Value.AllowPrivateUpstreams));
         builder.Services.AddSingleton<IForwarderHttpClientFactory, GuardedHttpClientFactory>();
         builder.Services.AddSingleton<UpstreamClients>();
+        builder.Services.AddSingleton(sp => new AnswerCache(sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
+        builder.Services.AddSingleton<CachedCalls>();
         builder.Services.AddRouting();
         builder.AddGatewayMetrics();
 

@@ -27,4 +27,10 @@ public sealed record GatewayOptions
     /// Redis and shared through it; set this to keep even that key out of Redis.
     /// </summary>
     public string? RateScopeKey { get; init; }
+
+    /// <summary>(v2) Memory all cached answers may hold, in MiB (default 256); least recently used are evicted.</summary>
+    public int CacheMaxMiB { get; init; } = 256;
+
+    /// <summary>(v2) Largest answer kept in the cache, in KiB (default 1024); larger answers are served but not kept.</summary>
+    public int CacheMaxAnswerKiB { get; init; } = 1024;
 }

@@ -102,6 +102,11 @@ public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
             writer.WriteNumber("rate_wait_ms"u8, rateWait);
         }
 
+        if (result.Cache is not null)
+        {
+            writer.WriteString("cache"u8, result.Cache);
+        }
+
         writer.WriteEndObject();
     }
 

@@ -39,6 +39,9 @@ public sealed record RunResult
     /// </summary>
     public long? RateWaitMs { get; init; }
 
+    /// <summary>(v2) <c>miss</c>, <c>hit</c> or <c>shared</c> for a runner with an answer cache; null otherwise (no <c>meta.cache</c>).</summary>
+    public string? Cache { get; init; }
+
     /// <summary>(v2) With <see cref="ErrorCodes.RateLimited"/>: how long until the budget has a token again.</summary>
     public TimeSpan? RetryAfter { get; init; }
 

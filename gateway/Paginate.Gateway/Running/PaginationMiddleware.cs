@@ -5,6 +5,7 @@ using Paginate.Engine.Output;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
+using Paginate.Gateway.Caching;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Telemetry;
 using Paginate.Gateway.Upstream;
@@ -23,6 +24,7 @@ internal sealed class PaginationMiddleware
     private readonly PageLoopOptions _loopOptions;
     private readonly GatewayMetrics _metrics;
     private readonly CallRecordQueue _records;
+    private readonly CachedCalls _cache;
 
     public PaginationMiddleware(
         RequestDelegate next,
@@ -30,8 +32,10 @@ internal sealed class PaginationMiddleware
         UpstreamClients clients,
         PageLoopOptions loopOptions,
         GatewayMetrics metrics,
-        CallRecordQueue records)
+        CallRecordQueue records,
+        CachedCalls cache)
     {
+        _cache = cache;
         // Terminal: the answer is always the engine's, so next is never called.
         _ = next;
         _logger = logger;
@@ -70,8 +74,19 @@ internal sealed class PaginationMiddleware
             Observer = new MetricsRunObserver(_metrics, call.RunnerId),
         };
 
+        // Answer cache hook (CONTRACT §6.5): a hit is answered here; a miss runs with a copy of the answer kept.
+        var ttl = call.Runner.Definition.Cache.TtlSeconds;
+        var cacheKey = CachedCalls.KeyFor(call.RunnerId, ttl, request);
+        if (cacheKey is not null && await _cache.TryServeAsync(context, call.RunnerId, cacheKey, call.StartTimestamp).ConfigureAwait(false) is { } hit)
+        {
+            Complete(call, hit with { Pages = 0, Retries = 0 });
+            return;
+        }
+
         var response = context.Response;
-        await using var writer = new JsonResultWriter(response.Body, ct =>
+        var body = _cache.Body(response.Body, cacheKey);
+        await using var capture = body as CapturingStream; // never the response body itself: the server owns it
+        await using var writer = new JsonResultWriter(body, ct =>
         {
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = "application/json";
@@ -135,6 +150,7 @@ internal sealed class PaginationMiddleware
 
         try
         {
+            result = _cache.Complete(cacheKey, body, result, ttl);
             await writer.CompleteAsync(call.RunnerId, result, aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

@@ -27,6 +27,7 @@ internal sealed class GatewayMetrics : IDisposable
     private readonly Counter<long> _recordsDropped;
     private readonly Counter<double> _rateWait;
     private readonly Counter<long> _callsRejected;
+    private readonly Counter<long> _cacheLookups;
 
     public GatewayMetrics(IMeterFactory meterFactory, GatewayState state)
     {
@@ -44,6 +45,7 @@ internal sealed class GatewayMetrics : IDisposable
         _recordsDropped = _meter.CreateCounter<long>("paginate_call_records_dropped_total", description: "Call records dropped because the writer was behind.");
         _rateWait = _meter.CreateCounter<double>("paginate_rate_limit_wait_seconds_total", description: "Seconds calls waited for rate-budget tokens and back-off holds.");
         _callsRejected = _meter.CreateCounter<long>("paginate_calls_rejected_total", description: "Calls refused before any upstream page, by reason.");
+        _cacheLookups = _meter.CreateCounter<long>("paginate_cache_lookups_total", description: "Answer-cache lookups by result.");
         _meter.CreateObservableGauge("paginate_runners_loaded", () => (long)state.RunnersLoaded, description: "Runners in the served catalog.");
         _meter.CreateObservableGauge("paginate_catalog_stale", () => state.CatalogStale ? 1 : 0, description: "1 while the last catalog refresh failed and a cached catalog is served.");
         _meter.CreateObservableGauge("paginate_redis_connected", () => state.RedisConnected ? 1 : 0, description: "1 while the Redis connection is up.");
@@ -92,6 +94,9 @@ internal sealed class GatewayMetrics : IDisposable
 
     /// <summary>(v2) A call refused before any upstream page: <c>rate_limited</c>, <c>upstream_unavailable</c>, <c>overloaded</c>.</summary>
     public void CallRejected(string reason) => _callsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    /// <summary>(v2) An answer-cache lookup: <c>hit</c> or <c>miss</c> (CONTRACT §6.10).</summary>
+    public void CacheLookup(string result) => _cacheLookups.Add(1, new KeyValuePair<string, object?>("result", result));
 
     public void AccessDenied(string reason) => _accessDenied.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
