@@ -61,13 +61,16 @@ internal sealed class AnswerCache
     }
 
     /// <summary>Keeps a complete answer for <paramref name="ttl"/>; a partial or too large one is not kept.</summary>
-    public bool Set(string key, byte[] items, RunResult result, TimeSpan ttl)
+    public bool Set(string key, byte[] items, RunResult result, TimeSpan ttl) => Add(key, items, result, ttl) is not null;
+
+    /// <summary>As <see cref="Set"/>, returning the kept answer (null when not kept).</summary>
+    public CachedAnswer? Add(string key, byte[] items, RunResult result, TimeSpan ttl)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(result);
         if (result.Partial || result.ErrorCode is not null || items.Length > MaxAnswerBytes || items.Length > MaxBytes || ttl <= TimeSpan.Zero)
         {
-            return false;
+            return null;
         }
 
         var answer = new CachedAnswer(items, result with { Trace = null }, _time.GetUtcNow() + ttl);
@@ -85,7 +88,7 @@ internal sealed class AnswerCache
 
             _entries[key] = _recent.AddFirst((key, answer));
             _bytes += items.Length;
-            return true;
+            return answer;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -17,8 +18,11 @@ internal sealed class CachedCalls
 {
     public const string Miss = "miss";
     public const string Hit = "hit";
+    public const string Shared = "shared";
 
     private readonly AnswerCache _cache;
+    private readonly ConcurrentDictionary<string, AnswerFlight> _flights = new(StringComparer.Ordinal);
+    private int _waiting;
     private readonly GatewayMetrics _metrics;
 
     public CachedCalls(AnswerCache cache, GatewayMetrics metrics)
@@ -35,20 +39,58 @@ internal sealed class CachedCalls
     public Stream Body(Stream body, string? key) => key is null ? body : new CapturingStream(body, _cache.MaxAnswerBytes);
 
     /// <summary>
-    /// Answers from the cache when it holds the call's answer, unless the caller asked <c>Cache-Control: no-cache</c>
-    /// (then the run refreshes the entry). Returns the cached result when it answered, null to run.
+    /// Answers from the cache when it holds the call's answer, or from an identical call running now (followers wait
+    /// for its complete answer), unless the caller asked <c>Cache-Control: no-cache</c> (then the run refreshes the
+    /// entry). Otherwise the call runs, leading the identical calls that arrive meanwhile.
     /// </summary>
-    public async Task<RunResult?> TryServeAsync(HttpContext context, string runnerId, string key, long startTimestamp)
+    public async Task<CacheLookup> LookupAsync(HttpContext context, string runnerId, string key, long startTimestamp)
     {
         var refresh = context.Request.Headers.CacheControl.Any(v => v is not null && v.Contains("no-cache", StringComparison.OrdinalIgnoreCase));
-        if (refresh || _cache.Get(key) is not { } answer)
+        if (refresh)
         {
             _metrics.CacheLookup(Miss);
-            return null;
+            return new CacheLookup(null, null);
         }
 
-        _metrics.CacheLookup(Hit);
-        var result = answer.Result with { Cache = Hit, DurationMs = (long)Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds, RateWaitMs = answer.Result.RateWaitMs is null ? null : 0 };
+        if (_cache.Get(key) is { } cached)
+        {
+            _metrics.CacheLookup(Hit);
+            return new CacheLookup(await ServeAsync(context, runnerId, cached, Hit, startTimestamp).ConfigureAwait(false), null);
+        }
+
+        var mine = new AnswerFlight(key, _flights);
+        var flight = _flights.GetOrAdd(key, mine);
+        if (!ReferenceEquals(flight, mine) && await WaitAsync(flight, context.RequestAborted).ConfigureAwait(false) is { } shared)
+        {
+            _metrics.CacheLookup(Shared);
+            return new CacheLookup(await ServeAsync(context, runnerId, shared, Shared, startTimestamp).ConfigureAwait(false), null);
+        }
+
+        // Leading a walk, or the walk waited for ended with nothing to share (failed, partial, too large): the
+        // followers then run side by side rather than one after another.
+        _metrics.CacheLookup(Miss);
+        return new CacheLookup(null, ReferenceEquals(flight, mine) ? mine : null);
+    }
+
+    /// <summary>Calls waiting for an identical call's walk right now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    private async Task<CachedAnswer?> WaitAsync(AnswerFlight flight, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            return await flight.Answer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+    }
+
+    private static async Task<RunResult> ServeAsync(HttpContext context, string runnerId, CachedAnswer answer, string how, long startTimestamp)
+    {
+        var result = answer.Result with { Cache = how, DurationMs = (long)Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds, RateWaitMs = answer.Result.RateWaitMs is null ? null : 0 };
         var tail = new ArrayBufferWriter<byte>(256);
         tail.Write("],\"meta\":"u8);
         using (var writer = new Utf8JsonWriter(tail))
@@ -67,8 +109,11 @@ internal sealed class CachedCalls
         return result;
     }
 
-    /// <summary>After a run, before <c>meta</c> is written: keeps a complete answer and marks the result a miss.</summary>
-    public RunResult Complete(string? key, Stream body, RunResult result, int ttlSeconds)
+    /// <summary>
+    /// After a run, before <c>meta</c> is written: keeps a complete answer, hands it to the identical calls that
+    /// waited, and marks the result a miss.
+    /// </summary>
+    public RunResult Complete(string? key, CacheLookup? lookup, Stream body, RunResult result, int ttlSeconds)
     {
         if (key is null)
         {
@@ -77,7 +122,8 @@ internal sealed class CachedCalls
 
         if (body is CapturingStream { Captured: { } items })
         {
-            _cache.Set(key, items, result, TimeSpan.FromSeconds(ttlSeconds));
+            var kept = _cache.Add(key, items, result, TimeSpan.FromSeconds(ttlSeconds));
+            lookup?.Flight?.Publish(kept);
         }
 
         return result with { Cache = Miss };

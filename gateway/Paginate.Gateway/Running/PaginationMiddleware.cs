@@ -74,10 +74,11 @@ internal sealed class PaginationMiddleware
             Observer = new MetricsRunObserver(_metrics, call.RunnerId),
         };
 
-        // Answer cache hook (CONTRACT §6.5): a hit is answered here; a miss runs with a copy of the answer kept.
+        // Answer cache hook (CONTRACT §6.5): a hit or an identical call's answer is served here; a miss runs with a copy kept.
         var ttl = call.Runner.Definition.Cache.TtlSeconds;
         var cacheKey = CachedCalls.KeyFor(call.RunnerId, ttl, request);
-        if (cacheKey is not null && await _cache.TryServeAsync(context, call.RunnerId, cacheKey, call.StartTimestamp).ConfigureAwait(false) is { } hit)
+        using var lookup = cacheKey is null ? null : await _cache.LookupAsync(context, call.RunnerId, cacheKey, call.StartTimestamp).ConfigureAwait(false);
+        if (lookup?.Served is { } hit)
         {
             Complete(call, hit with { Pages = 0, Retries = 0 });
             return;
@@ -150,7 +151,7 @@ internal sealed class PaginationMiddleware
 
         try
         {
-            result = _cache.Complete(cacheKey, body, result, ttl);
+            result = _cache.Complete(cacheKey, lookup, body, result, ttl);
             await writer.CompleteAsync(call.RunnerId, result, aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

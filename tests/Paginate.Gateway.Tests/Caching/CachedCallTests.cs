@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
+using Paginate.Gateway.Caching;
 using Paginate.Gateway.Tests.Infrastructure;
 using Paginate.TestKit.Redis;
 using Paginate.TestKit.Upstream;
@@ -105,5 +107,43 @@ public sealed class CachedCallTests : IClassFixture<RedisFixture>
         var (_, second) = await ReadAsync(await gateway.CallAsync(id));
         Assert.Equal("miss", second.GetProperty("cache").GetString());
         Assert.Equal(4, served);
+    }
+
+    [Fact]
+    public async Task TwentyIdenticalConcurrentCalls_ShareOneUpstreamWalk()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.SetResult();
+        await using var upstream = await LoopbackUpstream.StartAsync(r => r.Map("/items", async ctx =>
+        {
+            await Volatile.Read(ref gate).Task;
+            await ctx.Response.WriteAsync("""{"data":[{"id":1},{"id":2}]}""");
+        }));
+        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var definition = TestRunners.Simple(upstream.Url("/items").ToString(), forwardHeaders: ["Authorization"]) with { Cache = new CacheSpec { TtlSeconds = 60 } };
+        var id = await TestRunners.PublishAsync(connection, definition);
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+        await Eventually.UntilAsync(() => gateway.CallAsync(id, headers: [new("Authorization", "Bearer warm-up")]), r => r.StatusCode == HttpStatusCode.OK, what: "runner loaded");
+        var before = upstream.RequestCount;
+        var cache = gateway.Services.GetRequiredService<CachedCalls>();
+
+        // The walk is held until all twenty calls are in: one leads it, nineteen wait for it.
+        Volatile.Write(ref gate, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        KeyValuePair<string, string>[] alice = [new("Authorization", "Bearer alice")];
+        var calls = Enumerable.Range(0, 20).Select(_ => gateway.CallAsync(id, headers: alice)).ToList();
+        await Eventually.UntilAsync(() => Task.FromResult(cache.Waiting), n => n == 19, what: "nineteen calls waiting");
+        gate.SetResult();
+
+        var metas = new List<string>();
+        foreach (var call in calls)
+        {
+            var (items, meta) = await ReadAsync(await call);
+            Assert.Equal(2, items.GetArrayLength());
+            metas.Add(meta.GetProperty("cache").GetString()!);
+        }
+
+        Assert.Equal(1, upstream.RequestCount - before);
+        Assert.Equal(1, metas.Count(m => m == "miss"));
+        Assert.Equal(19, metas.Count(m => m == "shared"));
     }
 }
