@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "gateway" => await GatewayBench.RunAsync(args[1..]),
     "script" => Paginate.Bench.ScriptBench.Run(args[1..]),
     "allocs" => AllocationBench.Run(args[1..]),
+    "fleet" => await Paginate.Bench.Fleet.FleetBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -20,5 +21,6 @@ static int Usage()
     Console.Error.WriteLine("  gateway [--quick] ... the gateway side by side with a plain loop, got, nginx and the upstream (use bench/run.sh)");
     Console.Error.WriteLine("  script [--no-write]   script paging cost per page (writes bench/RESULTS-script.md)");
     Console.Error.WriteLine("  allocs [artifacts]    bytes allocated per call and per page (BenchmarkDotNet memory diagnoser)");
+    Console.Error.WriteLine("  fleet --gateway-dll P --results P   two gateways, one shared rate budget, a 25 rps upstream");
     return 2;
 }

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using Paginate.Gateway.Access;
 using Paginate.Gateway.Admission;
+using Paginate.Gateway.Budgets;
+using Paginate.Gateway.Caching;
 using Paginate.Gateway.Catalog;
 using Paginate.Gateway.Hosting;
 using Paginate.Gateway.Logging;
@@ -43,6 +45,8 @@ public static class GatewayApp
         services.AddSingleton<GatewayState>();
         services.AddSingleton<GatewayMetrics>();
         services.AddCallAdmission();
+        services.AddSharedBudgets();
+        services.AddAnswerCache();
 
         configure?.Invoke(builder);
 

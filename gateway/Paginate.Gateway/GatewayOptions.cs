@@ -35,4 +35,17 @@ public sealed record GatewayOptions
 
     /// <summary>Connections the gateway opens to one upstream origin at most (its YARP cluster's limit). Default 1000.</summary>
     public int MaxConnectionsPerOrigin { get; init; } = 1000;
+
+    /// <summary>
+    /// Key of the keyed hash that names <c>scope: credential</c> rate budgets, the same on every gateway: any text
+    /// of at least 32 characters, never a credential itself. Empty (the default): a random key is created once in
+    /// Redis and shared through it; set this to keep even that key out of Redis.
+    /// </summary>
+    public string? RateScopeKey { get; init; }
+
+    /// <summary>(v2) Memory all cached answers may hold, in MiB (default 256); least recently used are evicted.</summary>
+    public int CacheMaxMiB { get; init; } = 256;
+
+    /// <summary>(v2) Largest answer kept in the cache, in KiB (default 1024); larger answers are served but not kept.</summary>
+    public int CacheMaxAnswerKiB { get; init; } = 1024;
 }

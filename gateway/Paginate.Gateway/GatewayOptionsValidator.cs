@@ -22,6 +22,13 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Range(errors, nameof(options.DrainSeconds), options.DrainSeconds, 0, 3600);
         Range(errors, nameof(options.StaleTokenGraceSeconds), options.StaleTokenGraceSeconds, 0, 86_400);
         Range(errors, nameof(options.MaxConnectionsPerOrigin), options.MaxConnectionsPerOrigin, 1, 100_000);
+        Range(errors, nameof(options.CacheMaxMiB), options.CacheMaxMiB, 0, 1024 * 1024);
+        Range(errors, nameof(options.CacheMaxAnswerKiB), options.CacheMaxAnswerKiB, 0, 1024 * 1024);
+        if (!string.IsNullOrEmpty(options.RateScopeKey) && options.RateScopeKey.Length < 32)
+        {
+            // Too short a key would make the credential hash guessable.
+            errors.Add($"Gateway:{nameof(options.RateScopeKey)}: must be at least 32 characters (its value is not shown).");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -106,6 +106,16 @@ public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
             writer.WriteNumber("type_errors"u8, typeErrors);
         }
 
+        if (result.RateWaitMs is { } rateWait)
+        {
+            writer.WriteNumber("rate_wait_ms"u8, rateWait);
+        }
+
+        if (result.Cache is not null)
+        {
+            writer.WriteString("cache"u8, result.Cache);
+        }
+
         writer.WriteEndObject();
     }
 

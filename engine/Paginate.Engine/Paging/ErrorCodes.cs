@@ -28,4 +28,6 @@ public static class ErrorCodes
     public const string UnsupportedCursor = "unsupported_cursor";
     /// <summary>The host had no room for the page (its shared page-buffer budget was exhausted).</summary>
     public const string Overloaded = "overloaded";
+    /// <summary>(v2) No token of the runner's rate budget could be had before total_timeout_ms.</summary>
+    public const string RateLimited = "rate_limited";
 }

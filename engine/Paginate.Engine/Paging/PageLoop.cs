@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Paginate.Engine.Budgets;
 using Paginate.Engine.Output;
 using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
@@ -45,19 +46,32 @@ public sealed class PageLoop
         var total = TimeSpan.FromMilliseconds(limits.TotalTimeoutMs);
         using var totalCts = new CancellationTokenSource(total, time);
         using var runCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, totalCts.Token);
+        var deadline = time.GetTimestamp() + (long)(total.TotalSeconds * time.TimestampFrequency);
+        var budget = _options.Budget is { } shared && request.RunnerId is { } runnerId
+            ? new RunBudget(shared, shared.Scope(runnerId, limits.RateLimit, request.ForwardedHeaders), time, deadline)
+            : null;
         var fetcher = new PageFetcher(
             _client, _pipelines.Get(limits.MaxRetries, limits.RetryDelayMs), request, runner.ItemsPath,
-            TimeSpan.FromMilliseconds(limits.PageTimeoutMs), time, time.GetTimestamp() + (long)(total.TotalSeconds * time.TimestampFrequency), session.Counters);
+            TimeSpan.FromMilliseconds(limits.PageTimeoutMs), time, deadline, session.Counters, budget);
         var run = new Run(runner, request, sink, fetcher, session, time, runCts.Token);
+        RunResult result;
         try
         {
-            return await run.ExecuteAsync().ConfigureAwait(false);
+            result = await run.ExecuteAsync().ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (runCts.IsCancellationRequested)
         {
-            return session.Interrupted(cancellationToken.IsCancellationRequested ? StopReasons.ClientCancelled : StopReasons.Timeout);
+            result = session.Interrupted(cancellationToken.IsCancellationRequested ? StopReasons.ClientCancelled : StopReasons.Timeout);
         }
+
+        return WithRateWait(result, budget);
     }
+
+    // A v1 answer stays byte-for-byte the same: rate_wait_ms appears only with a budget or after a real wait.
+    private static RunResult WithRateWait(RunResult result, RunBudget? budget) =>
+        budget is not null && (budget.HasRate || budget.Waited > TimeSpan.Zero)
+            ? result with { RateWaitMs = (long)budget.Waited.TotalMilliseconds }
+            : result;
 
     /// <summary>The flow of one run; the loop itself holds nothing per run.</summary>
     private sealed class Run
@@ -73,6 +87,7 @@ public sealed class PageLoop
         private readonly int _maxPages;
         private readonly long _maxItems;
         private readonly HashSet<UInt128> _requested = [];
+        private readonly PageFingerprints _fingerprints = new();
 
         public Run(CompiledRunner runner, RunRequest request, IResultSink sink, PageFetcher fetcher, RunSession session, TimeProvider time, CancellationToken token)
         {
@@ -111,6 +126,11 @@ public sealed class PageLoop
                     }
 
                     var page = attempt.Page!;
+                    if (RepeatedPage(page))
+                    {
+                        return _session.Stopped(StopReasons.RepeatedPage);
+                    }
+
                     var written = await WritePageAsync(current, attempt).ConfigureAwait(false);
                     var context = new PageContext(current, page, state, _session.Pages, _session.Items);
 
@@ -218,6 +238,11 @@ public sealed class PageLoop
                         return _session.Failed(current, attempt);
                     }
 
+                    if (RepeatedPage(attempt.Page!))
+                    {
+                        return _session.Stopped(StopReasons.RepeatedPage);
+                    }
+
                     var written = await WritePageAsync(current, attempt).ConfigureAwait(false);
                     var stop = PageStop(attempt.Page!, written);
                     if (stop is null && _session.Items >= _maxItems && (window.Count > 0 || nextIndex < range.Requests.Count || range.Capped))
@@ -247,6 +272,9 @@ public sealed class PageLoop
                 }
             }
         }
+
+        /// <summary>A body byte-identical to an earlier page's: the upstream ignored the page parameter or looped back.</summary>
+        private bool RepeatedPage(PageResponse page) => _limits.StopOnRepeatedPage && !_fingerprints.AddIsNew(page.Body);
 
         /// <summary>Stop rules decided by the page alone: max_items truncation, an empty page.</summary>
         private string? PageStop(PageResponse page, int written)

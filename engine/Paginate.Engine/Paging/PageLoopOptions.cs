@@ -11,6 +11,12 @@ public sealed record PageLoopOptions
 
     /// <summary>Shared budget for page buffers across runs; null (the default): unbounded.</summary>
     public IPageBufferBudget? PageBuffers { get; init; }
+
+    /// <summary>
+    /// Rate budgets and back-off holds shared by every call (CONTRACT §6.1, §6.2); used for runs whose
+    /// <see cref="RunRequest.RunnerId"/> is set. Null (the default): no budget, no holds.
+    /// </summary>
+    public Budgets.IUpstreamBudget? Budget { get; init; }
 }
 
 /// <summary>Receives upstream events of a run, e.g. to count them in metrics. Must not throw.</summary>

@@ -12,6 +12,9 @@ public sealed class RunRequest
     /// <summary>Forwarded header name/value pairs, only names listed in <c>request.forward_headers</c>.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> ForwardedHeaders { get; init; } = [];
 
+    /// <summary>The saved runner's id: names its rate budget and back-off holds. Null (drafts): neither applies.</summary>
+    public string? RunnerId { get; init; }
+
     /// <summary>Lower cap on pages for dry runs; null: the runner's <c>limits.max_pages</c>.</summary>
     public int? MaxPages { get; init; }
 

@@ -39,6 +39,18 @@ public sealed record RunResult
     /// </summary>
     public long? TypeErrors { get; init; }
 
+    /// <summary>
+    /// (v2) Time the run's upstream requests waited for rate-budget tokens and back-off holds, summed. Null when the
+    /// runner has no <c>rate_limit</c> and nothing waited: the answer then has no <c>rate_wait_ms</c> (as in v1).
+    /// </summary>
+    public long? RateWaitMs { get; init; }
+
+    /// <summary>(v2) <c>miss</c>, <c>hit</c> or <c>shared</c> for a runner with an answer cache; null otherwise (no <c>meta.cache</c>).</summary>
+    public string? Cache { get; init; }
+
+    /// <summary>(v2) With <see cref="ErrorCodes.RateLimited"/>: how long until the budget has a token again.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Per-page trace when <see cref="RunRequest.Trace"/> was set; otherwise null.</summary>
     public IReadOnlyList<PageTrace>? Trace { get; init; }
 }

@@ -62,7 +62,12 @@ internal sealed class RunSession
     public RunResult Failed(PageRequest request, PageAttempt attempt)
     {
         LastStatus = attempt.Status ?? LastStatus;
-        var stop = attempt.ErrorCode == ErrorCodes.Timeout ? StopReasons.Timeout : StopReasons.UpstreamError;
+        var stop = attempt.ErrorCode switch
+        {
+            ErrorCodes.Timeout => StopReasons.Timeout,
+            ErrorCodes.RateLimited => StopReasons.RateLimited,
+            _ => StopReasons.UpstreamError,
+        };
         AddTrace(request, attempt, 0);
         MarkLastTrace(stop);
         return Result(stop) with
@@ -72,6 +77,7 @@ internal sealed class RunSession
             ErrorDetail = attempt.Detail,
             FirstPageFailed = Pages == 0,
             Partial = Pages > 0,
+            RetryAfter = attempt.ErrorCode == ErrorCodes.RateLimited ? attempt.RetryAfter : null,
         };
     }
 

@@ -18,9 +18,15 @@ public static class StopReasons
     public const string Timeout = "timeout";
     public const string ClientCancelled = "client_cancelled";
 
+    /// <summary>(v2) A page body was byte-identical to an earlier page of the call; its items were not returned.</summary>
+    public const string RepeatedPage = "repeated_page";
+
+    /// <summary>(v2) A later page could not get a token from the rate budget in time.</summary>
+    public const string RateLimited = "rate_limited";
+
     public static readonly IReadOnlyList<string> All =
     [
         SinglePage, NoNextPage, HasMoreFalse, EmptyPage, ShortPage, TotalReached, MaxPages, MaxItems,
-        RepeatedNext, CrossOriginNext, ScriptStop, UpstreamError, Timeout, ClientCancelled,
+        RepeatedNext, CrossOriginNext, ScriptStop, UpstreamError, Timeout, ClientCancelled, RepeatedPage, RateLimited,
     ];
 }

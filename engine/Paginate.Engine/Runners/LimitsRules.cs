@@ -3,9 +3,16 @@ using FluentValidation;
 
 namespace Paginate.Engine.Runners;
 
-/// <summary>Rules of <c>limits</c>: the ranges of <see cref="LimitsSpec"/> and where concurrency makes sense.</summary>
+/// <summary>Rules of <c>limits</c> and <c>cache</c>: the ranges of <see cref="LimitsSpec"/>, where concurrency makes sense, the rate budget and the cache TTL.</summary>
 internal sealed class LimitsRules : AbstractValidator<RunnerDefinition>
 {
+    /// <summary>Longest answer cache TTL: an hour (CONTRACT §6.5).</summary>
+    public const int MaxCacheTtlSeconds = 3600;
+
+    /// <summary>Bounds of <c>limits.rate_limit.requests_per_second</c> (CONTRACT §6.1).</summary>
+    public const double MinRequestsPerSecond = 0.01;
+    public const double MaxRequestsPerSecond = 10_000;
+
     public LimitsRules()
     {
         When(x => x.Limits is not null, () =>
@@ -35,8 +42,51 @@ internal sealed class LimitsRules : AbstractValidator<RunnerDefinition>
                 {
                     CheckConcurrency(limits.MaxConcurrency, pagination, context);
                 }
+
+                if (limits.RateLimit is { } rate)
+                {
+                    CheckRateLimit(rate, context);
+                }
             });
         });
+
+        RuleFor(x => x.Cache).Custom((cache, context) =>
+        {
+            if (cache is null)
+            {
+                context.Fail("cache", "cache must be an object (leave it out for no cache), not null");
+            }
+            else if (cache.TtlSeconds is < 0 or > MaxCacheTtlSeconds)
+            {
+                context.Fail("cache.ttl_seconds", string.Create(CultureInfo.InvariantCulture,
+                    $"cache.ttl_seconds is {cache.TtlSeconds}; allowed 0..{MaxCacheTtlSeconds:N0} (0 turns the cache off)"));
+            }
+        });
+    }
+
+    private static void CheckRateLimit(RateLimitSpec rate, ValidationContext<RunnerDefinition> context)
+    {
+        const string path = "limits.rate_limit";
+        if (rate.RequestsPerSecond is not { } rps)
+        {
+            context.Fail($"{path}.requests_per_second", $"{path}.requests_per_second is required: {MinRequestsPerSecond}..{MaxRequestsPerSecond:N0} upstream requests per second shared by every gateway");
+        }
+        else if (!double.IsFinite(rps) || rps < MinRequestsPerSecond || rps > MaxRequestsPerSecond)
+        {
+            context.Fail($"{path}.requests_per_second", string.Create(CultureInfo.InvariantCulture,
+                $"{path}.requests_per_second is {rps}; allowed {MinRequestsPerSecond}..{MaxRequestsPerSecond:N0} (upstream requests per second shared by every gateway)"));
+        }
+
+        if (rate.Burst is { } burst && (burst < 1 || burst > RunnerDefaults.MaxBurst))
+        {
+            context.Fail($"{path}.burst", string.Create(CultureInfo.InvariantCulture,
+                $"{path}.burst is {burst}; allowed 1..{RunnerDefaults.MaxBurst:N0} (or leave it out for max(1, ceil(requests_per_second)))"));
+        }
+
+        if (rate.Scope is null || !RateLimitScopes.All.Contains(rate.Scope, StringComparer.Ordinal))
+        {
+            context.Fail($"{path}.scope", $"unknown {path}.scope '{rate.Scope}'; use one of: {string.Join(", ", RateLimitScopes.All)}");
+        }
     }
 
     // Concurrency needs the total from page 1, which only page_number (total_pages_path) and offset (total_path) reveal.

@@ -32,4 +32,10 @@ public sealed record LimitsSpec
 
     /// <summary>Pages fetched at once when page 1 reveals the total (page_number/offset), 1..16 (default 1).</summary>
     public int MaxConcurrency { get; init; } = 1;
+
+    /// <summary>Stop when a page body is byte-identical to an earlier page of the call (default true, contract v2).</summary>
+    public bool StopOnRepeatedPage { get; init; } = true;
+
+    /// <summary>The fleet-wide rate budget (contract v2). Null (the default): no budget.</summary>
+    public RateLimitSpec? RateLimit { get; init; }
 }

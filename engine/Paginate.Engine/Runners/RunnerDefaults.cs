@@ -13,6 +13,9 @@ public static class RunnerDefaults
     public const int Limit = 100;
     public const long StartOffset = 0;
 
+    /// <summary>Largest <c>limits.rate_limit.burst</c>; the default burst never goes past it.</summary>
+    public const int MaxBurst = 10_000;
+
     /// <summary>Where a <c>next_link</c> runner without <c>next_link_path</c> looks, in order.</summary>
     public static readonly IReadOnlyList<string> NextLinkPaths = ["links.next", "next", "paging.next.link"];
 
@@ -40,8 +43,18 @@ public static class RunnerDefaults
             Pagination = NormalizePagination(definition.Pagination),
             Response = definition.Response with { ItemsPath = definition.Response.ItemsPath ?? string.Empty },
             Shape = definition.Shape.Mode == ShapeModes.Select ? definition.Shape with { Fields = [.. definition.Shape.Fields!] } : definition.Shape with { Fields = null },
+            Limits = definition.Limits.RateLimit is { } rate
+                ? definition.Limits with { RateLimit = rate with { Burst = rate.Burst ?? DefaultBurst(rate.RequestsPerSecond ?? 1) } }
+                : definition.Limits,
         };
     }
+
+    /// <summary>
+    /// The burst of a rate budget without one: one second's worth of tokens, at least one, so that a budget
+    /// below one request per second still lets a single request through.
+    /// </summary>
+    public static int DefaultBurst(double requestsPerSecond) =>
+        (int)Math.Clamp(Math.Ceiling(requestsPerSecond), 1, MaxBurst);
 
     /// <summary>The pagination spec with the style's defaults filled and every other style's key dropped.</summary>
     public static PaginationSpec NormalizePagination(PaginationSpec spec)

@@ -26,4 +26,7 @@ public sealed record RunnerDefinition
 
     /// <summary>Safety limits. Every field has a default.</summary>
     public LimitsSpec Limits { get; init; } = new();
+
+    /// <summary>The answer cache (contract v2). Off by default.</summary>
+    public CacheSpec Cache { get; init; } = new();
 }

@@ -142,6 +142,10 @@ public static class RunnerDefinitionReader
                 Add(errors, key, $"{key} must be {Expected(type)}; {value.GetRawText()} is not");
             }
         }
+        else if (type == typeof(double))
+        {
+            Expect(value, JsonValueKind.Number, type, key, errors);
+        }
         else
         {
             var typeInfo = RunnerJson.Options.GetTypeInfo(type);
@@ -202,6 +206,11 @@ public static class RunnerDefinitionReader
         if (type == typeof(long))
         {
             return "a whole number";
+        }
+
+        if (type == typeof(double))
+        {
+            return "a number";
         }
 
         return RunnerJson.Options.GetTypeInfo(type).Kind switch

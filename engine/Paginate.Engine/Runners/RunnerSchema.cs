@@ -24,7 +24,8 @@ public static class RunnerSchema
     "pagination": { "$ref": "#/$defs/pagination" },
     "response": { "$ref": "#/$defs/response" },
     "shape": { "$ref": "#/$defs/shape" },
-    "limits": { "$ref": "#/$defs/limits" }
+    "limits": { "$ref": "#/$defs/limits" },
+    "cache": { "$ref": "#/$defs/cache" }
   },
   "$defs": {
     "request": {
@@ -194,7 +195,32 @@ public static class RunnerSchema
         "retry_delay_ms": { "type": "integer", "minimum": 0, "maximum": 60000, "default": 1000, "description": "Base retry delay, exponential with jitter; a Retry-After header wins." },
         "page_timeout_ms": { "type": "integer", "minimum": 100, "maximum": 300000, "default": 30000, "description": "Timeout of one page request including its body; at most total_timeout_ms." },
         "total_timeout_ms": { "type": "integer", "minimum": 100, "maximum": 900000, "default": 120000, "description": "Timeout of the whole run; after page 1 the items so far are returned with stop_reason timeout." },
-        "max_concurrency": { "type": "integer", "minimum": 1, "maximum": 16, "default": 1, "description": "Pages fetched at once when page 1 reveals the total: page_number with total_pages_path, or offset with total_path. Other styles need 1." }
+        "max_concurrency": { "type": "integer", "minimum": 1, "maximum": 16, "default": 1, "description": "Pages fetched at once when page 1 reveals the total: page_number with total_pages_path, or offset with total_path. Other styles need 1." },
+        "stop_on_repeated_page": { "type": "boolean", "default": true, "description": "Stop when a page body is byte-identical to an earlier page of the same call (APIs that ignore the page parameter); that page's items are not returned again." },
+        "rate_limit": {
+          "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/rate_limit" }],
+          "default": null,
+          "description": "A rate budget shared by every call of this runner on every gateway. Null: no budget."
+        }
+      }
+    },
+    "rate_limit": {
+      "description": "Every upstream request of the runner (retries included) takes one token; a call waits for tokens within its timeouts and reports the wait in meta.rate_wait_ms.",
+      "type": "object",
+      "additionalProperties": false,
+      "required": ["requests_per_second"],
+      "properties": {
+        "requests_per_second": { "type": "number", "minimum": 0.01, "maximum": 10000, "description": "Sustained upstream requests per second across every gateway." },
+        "burst": { "type": ["integer", "null"], "minimum": 1, "maximum": 10000, "default": null, "description": "Requests that may go at once after a quiet spell. Null: max(1, ceil(requests_per_second))." },
+        "scope": { "enum": ["runner", "credential"], "default": "runner", "description": "runner: one budget for the runner; credential: one budget per distinct set of forwarded header values (keyed by a keyed hash, never the value)." }
+      }
+    },
+    "cache": {
+      "description": "Answer cache: a complete answer is kept in the gateway's memory (never in Redis) for the TTL, keyed over the runner, every placeholder value and every forwarded header value (hashed).",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "ttl_seconds": { "type": "integer", "minimum": 0, "maximum": 3600, "default": 0, "description": "Seconds an answer is kept; 0 turns the cache off." }
       }
     }
   }

@@ -19,8 +19,15 @@ public sealed class RedisRunnerStore(IConnectionMultiplexer redis) : IRunnerStor
         _ = transaction.StringSetAsync(key, StorageJson.Serialize(runner));
         _ = transaction.SortedSetAddAsync(RedisKeys.RunnerIndex, runner.Id, runner.CreatedAt.ToUnixTimeMilliseconds());
         _ = transaction.StringIncrementAsync(RedisKeys.CatalogVersion);
-        _ = transaction.PublishAsync(RedisKeys.CatalogChannel, "runner:" + runner.Id);
-        return await transaction.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!await transaction.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        // Published after the commit, not inside it: on a cluster a channel has no slot in common with the keys.
+        // A lost message costs nothing more than before: gateways also poll the version.
+        await Db.PublishAsync(RedisKeys.CatalogChannel, "runner:" + runner.Id).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public async Task<StoredRunner?> GetAsync(string id, CancellationToken cancellationToken = default)

@@ -39,8 +39,10 @@ public sealed class RedisTokenStore(IConnectionMultiplexer redis) : ITokenStore
         var rotations = transaction.HashIncrementAsync(key, "rotations");
         _ = transaction.HashSetAsync(RedisKeys.TokenHashes, runnerId, hash);
         _ = transaction.StringIncrementAsync(RedisKeys.CatalogVersion);
-        _ = transaction.PublishAsync(RedisKeys.CatalogChannel, "token:" + runnerId);
         await transaction.ExecuteAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+
+        // After the commit: on a cluster the channel shares no slot with the keys (see RedisRunnerStore).
+        await Db.PublishAsync(RedisKeys.CatalogChannel, "token:" + runnerId).WaitAsync(cancellationToken).ConfigureAwait(false);
 
         // The first token is issue number one; every later one is a rotation.
         return new TokenRecord

@@ -1,3 +1,4 @@
+using Paginate.Engine.Budgets;
 using Paginate.Engine.Json;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Paging.Strategies;
@@ -17,8 +18,11 @@ internal sealed class PageFetcher
     private readonly long _deadline;
     private readonly RunCounters _counters;
 
-    public PageFetcher(UpstreamClient client, ResiliencePipeline<PageAttempt> pipeline, RunRequest run, JsonPath itemsPath, TimeSpan pageTimeout, TimeProvider time, long deadline, RunCounters counters)
+    private readonly RunBudget? _budget;
+
+    public PageFetcher(UpstreamClient client, ResiliencePipeline<PageAttempt> pipeline, RunRequest run, JsonPath itemsPath, TimeSpan pageTimeout, TimeProvider time, long deadline, RunCounters counters, RunBudget? budget = null)
     {
+        _budget = budget;
         _client = client;
         _pipeline = pipeline;
         _run = run;
@@ -39,7 +43,9 @@ internal sealed class PageFetcher
         try
         {
             var attempt = await _pipeline.ExecuteAsync(
-                static (ctx, state) => new ValueTask<PageAttempt>(state.This._client.SendOnceAsync(state.Request, state.This._run, state.This._itemsPath, state.This._pageTimeout, ctx.CancellationToken)),
+                static (ctx, state) => state.This._budget is null
+                    ? new ValueTask<PageAttempt>(state.This._client.SendOnceAsync(state.Request, state.This._run, state.This._itemsPath, state.This._pageTimeout, ctx.CancellationToken))
+                    : state.This.SendWithinBudgetAsync(state.Request, state.This._budget, ctx.CancellationToken),
                 context,
                 (This: this, Request: request)).ConfigureAwait(false);
             attempt.Retries = budget.Retries;
@@ -50,5 +56,25 @@ internal sealed class PageFetcher
         {
             ResilienceContextPool.Shared.Return(context);
         }
+    }
+
+    /// <summary>
+    /// Every attempt, retries included, takes a token first; a 429 or 503 with <c>Retry-After</c> holds every
+    /// call of the scope on every gateway. A token that cannot come in time is a failure Polly does not retry.
+    /// </summary>
+    private async ValueTask<PageAttempt> SendWithinBudgetAsync(PageRequest request, RunBudget budget, CancellationToken cancellationToken)
+    {
+        if (await budget.PassAsync(cancellationToken).ConfigureAwait(false) is { } retryAfter)
+        {
+            return PageAttempt.Failure(null, ErrorCodes.RateLimited, "The runner's rate budget has no token before total_timeout_ms.", retryable: false, retryAfter);
+        }
+
+        var attempt = await _client.SendOnceAsync(request, _run, _itemsPath, _pageTimeout, cancellationToken).ConfigureAwait(false);
+        if (attempt is { Status: 429 or 503, RetryAfter: { } hold } && hold > TimeSpan.Zero)
+        {
+            await budget.HoldAsync(hold, cancellationToken).ConfigureAwait(false);
+        }
+
+        return attempt;
     }
 }

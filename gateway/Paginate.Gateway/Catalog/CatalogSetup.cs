@@ -32,12 +32,35 @@ internal static class CatalogSetup
         return services;
     }
 
-    /// <summary>A reconnect to Redis wakes the refresher at once instead of at the next poll.</summary>
+    /// <summary>
+    /// A reconnect to Redis wakes the refresher at once instead of at the next poll; at start, a catalog stored
+    /// before the <c>{catalog}</c> hash tag is copied to the tagged keys once.
+    /// </summary>
     public static WebApplication WakeCatalogOnReconnect(this WebApplication app)
     {
         var refresher = app.Services.GetRequiredService<CatalogRefresher>();
         app.Lifetime.ApplicationStarted.Register(() =>
-            app.Services.GetRequiredService<IConnectionMultiplexer>().ConnectionRestored += (_, _) => refresher.Wake());
+        {
+            var redis = app.Services.GetRequiredService<IConnectionMultiplexer>();
+            redis.ConnectionRestored += (_, _) => refresher.Wake();
+            _ = MigrateCatalogKeysAsync(redis, refresher);
+        });
         return app;
+    }
+
+    // Until Redis answers, the next start tries again.
+    private static async Task MigrateCatalogKeysAsync(IConnectionMultiplexer redis, CatalogRefresher refresher)
+    {
+        try
+        {
+            if (await CatalogKeyMigration.RunAsync(redis).ConfigureAwait(false) > 0)
+            {
+                refresher.Wake();
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Redis is away: the gateway serves what it has; an untagged catalog is copied at a later start.
+        }
     }
 }

@@ -5,6 +5,7 @@ using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Admission;
+using Paginate.Gateway.Caching;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Telemetry;
 
@@ -28,6 +29,7 @@ internal sealed class PaginationMiddleware
     private readonly GatewayMetrics _metrics;
     private readonly CallRecordQueue _records;
     private readonly CallAdmission _admission;
+    private readonly CachedCalls _cache;
 
     public PaginationMiddleware(
         RequestDelegate next,
@@ -35,9 +37,11 @@ internal sealed class PaginationMiddleware
         PageLoopOptions loopOptions,
         GatewayMetrics metrics,
         CallRecordQueue records,
-        CallAdmission admission)
+        CallAdmission admission,
+        CachedCalls cache)
     {
         _admission = admission;
+        _cache = cache;
         // Terminal: next is YARP's forwarder, and no runner call is forwarded raw (see remarks).
         _ = next;
         _logger = logger;
@@ -71,13 +75,26 @@ internal sealed class PaginationMiddleware
 
         var request = new RunRequest
         {
+            RunnerId = call.RunnerId,
             Values = values.Found!,
             ForwardedHeaders = CallInputs.ReadForwardedHeaders(context.Request, call.Runner),
             Observer = new MetricsRunObserver(_metrics, call.RunnerId),
         };
 
+        // Answer cache hook (CONTRACT §6.5): a hit or an identical call's answer is served here; a miss runs with a copy kept.
+        var ttl = call.Runner.Definition.Cache.TtlSeconds;
+        var cacheKey = CachedCalls.KeyFor(call.RunnerId, ttl, request);
+        using var lookup = cacheKey is null ? null : await _cache.LookupAsync(context, call.RunnerId, cacheKey, call.StartTimestamp).ConfigureAwait(false);
+        if (lookup?.Served is { } hit)
+        {
+            Complete(call, hit with { Pages = 0, Retries = 0 });
+            return;
+        }
+
         var response = context.Response;
-        await using var writer = new JsonResultWriter(response.Body, ct =>
+        var body = _cache.Body(response.Body, cacheKey);
+        await using var capture = body as CapturingStream; // never the response body itself: the server owns it
+        await using var writer = new JsonResultWriter(body, ct =>
         {
             response.StatusCode = StatusCodes.Status200OK;
             response.ContentType = "application/json";
@@ -146,6 +163,13 @@ internal sealed class PaginationMiddleware
             return;
         }
 
+        if (result.FirstPageFailed && !writer.Started && result.ErrorCode == ErrorCodes.RateLimited)
+        {
+            _metrics.CallRejected(ErrorCodes.RateLimited);
+            await Problems.RateLimitedAsync(context, result.RetryAfter).ConfigureAwait(false);
+            return;
+        }
+
         if (result.FirstPageFailed && !writer.Started)
         {
             await Problems.UpstreamFailedAsync(context, result.StopReason == StopReasons.Timeout, result.UpstreamStatus, result.ErrorCode, result.ErrorDetail)
@@ -155,6 +179,7 @@ internal sealed class PaginationMiddleware
 
         try
         {
+            result = _cache.Complete(cacheKey, lookup, body, result, ttl);
             await writer.CompleteAsync(call.RunnerId, result, aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

@@ -73,6 +73,19 @@ internal static class Problems
             new Dictionary<string, object?> { ["error_code"] = "shutting_down" });
     }
 
+    /// <summary>
+    /// (v2) The runner's shared rate budget had no token for page 1 within <c>total_timeout_ms</c>: 503 with
+    /// <c>Retry-After</c> (whole seconds, at least 1) so Clay retries the row when a token is free.
+    /// </summary>
+    public static Task RateLimitedAsync(HttpContext context, TimeSpan? retryAfter)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling((retryAfter ?? TimeSpan.Zero).TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "rate_limited", "Rate limited",
+            "The runner's shared rate budget has no token for this call before total_timeout_ms; retry after the Retry-After delay.",
+            new Dictionary<string, object?> { ["error_code"] = "rate_limited" });
+    }
+
     public static Task InternalErrorAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status500InternalServerError,
         "internal_error", "Internal error", "The gateway failed to run the runner.");
 

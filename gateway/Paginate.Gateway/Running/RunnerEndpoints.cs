@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Paginate.Engine.Budgets;
 using Paginate.Engine.Paging;
 using Paginate.Gateway.Admission;
 
@@ -21,6 +22,7 @@ internal static class RunnerEndpoints
         {
             Time = sp.GetRequiredService<TimeProvider>(),
             PageBuffers = sp.GetRequiredService<PageBufferBudget>(),
+            Budget = sp.GetRequiredService<IUpstreamBudget>(),
         });
         return services;
     }

@@ -83,6 +83,11 @@ internal sealed class GatewayMetrics : IDisposable
         {
             _retries.Add(result.Retries, id);
         }
+
+        if (result.RateWaitMs is > 0 and { } waitedMs)
+        {
+            RateLimitWaited(runnerId, TimeSpan.FromMilliseconds(waitedMs));
+        }
     }
 
     /// <param name="statusCode">The upstream's HTTP status, or null when no answer came (then the series has <c>error_type</c>).</param>

@@ -114,8 +114,8 @@ public sealed class PageLoopStopTests
         Assert.Equal(StopReasons.RepeatedNext, outcome.Result.StopReason);
         Assert.Equal(["/a", "/b"], upstream.Requests.Select(q => q.Path));
 
-        // With the rule off, only max_pages ends the loop.
-        var unchecked_ = await RunAsync(definition with { Limits = FastLimits with { StopOnRepeatedNext = false, MaxPages = 4 } });
+        // With both cycle rules off (the bodies repeat too), only max_pages ends the loop.
+        var unchecked_ = await RunAsync(definition with { Limits = FastLimits with { StopOnRepeatedNext = false, StopOnRepeatedPage = false, MaxPages = 4 } });
         Assert.Equal(StopReasons.MaxPages, unchecked_.Result.StopReason);
         Assert.Equal(6, upstream.RequestCount);
     }
@@ -129,7 +129,9 @@ public sealed class PageLoopStopTests
             Request = new() { Url = upstream.Url("/list").ToString() },
             Pagination = new() { Style = PaginationStyles.Cursor, CursorPath = "cursor", CursorParam = ParamPlacement.Query("c") },
             Response = new() { ItemsPath = "data" },
-            Limits = FastLimits,
+
+            // Page 2's body repeats page 1 byte for byte, which stop_on_repeated_page (v2, default on) would catch first.
+            Limits = FastLimits with { StopOnRepeatedPage = false },
         });
 
         Assert.Equal(StopReasons.RepeatedNext, outcome.Result.StopReason);

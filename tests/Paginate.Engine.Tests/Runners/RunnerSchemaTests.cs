@@ -13,6 +13,13 @@ public sealed class RunnerSchemaTests
     private static JsonObject Resolve(JsonNode node)
     {
         var obj = node.AsObject();
+
+        // A nullable section is written as oneOf [null, $ref]: the record's schema is the $ref.
+        if (obj["oneOf"] is JsonArray choices && choices.FirstOrDefault(c => c?["$ref"] is not null) is { } choice)
+        {
+            obj = choice.AsObject();
+        }
+
         if (obj["$ref"] is { } reference)
         {
             var name = reference.GetValue<string>().Split('/')[^1];
@@ -62,7 +69,7 @@ public sealed class RunnerSchemaTests
     {
         var records = Records().ToList();
         Assert.Equal(
-            new[] { nameof(LimitsSpec), nameof(PaginationSpec), nameof(ParamPlacement), nameof(RequestSpec), nameof(ResponseSpec), nameof(RunnerDefinition), nameof(ShapeSpec) },
+            new[] { nameof(CacheSpec), nameof(LimitsSpec), nameof(PaginationSpec), nameof(ParamPlacement), nameof(RateLimitSpec), nameof(RequestSpec), nameof(ResponseSpec), nameof(RunnerDefinition), nameof(ShapeSpec) },
             records.Select(r => r.Type.Name).Order(StringComparer.Ordinal));
 
         foreach (var (type, schema) in records)
@@ -123,6 +130,7 @@ public sealed class RunnerSchemaTests
         Assert.Equal(PaginationStyles.All, defs["pagination"]!["properties"]!["style"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(ShapeModes.All, defs["shape"]!["properties"]!["mode"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal(ParamLocations.All, defs["param_placement"]!["properties"]!["in"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Equal(RateLimitScopes.All, defs["rate_limit"]!["properties"]!["scope"]!["enum"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 
     public static TheoryData<string> LimitKeys() => [.. s_schema["$defs"]!["limits"]!["properties"]!.AsObject().Where(p => p.Value!["minimum"] is not null).Select(p => p.Key)];

@@ -204,7 +204,8 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
         await using var upstream = await LoopbackUpstream.StartAsync("/items", async ctx =>
         {
             await Task.Delay(100, ctx.RequestAborted);
-            await ctx.Response.WriteAsync("""{"data":[{"id":1},{"id":2}]}""", ctx.RequestAborted);
+            // Each page differs (its number), or stop_on_repeated_page would end the run at page 2.
+            await ctx.Response.WriteAsync($$"""{"page":"{{ctx.Request.Query["page"]}}","data":[{"id":1},{"id":2}]}""", ctx.RequestAborted);
         });
         var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
         {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Tests.Infrastructure;

@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using Paginate.TestKit;
+using Paginate.TestKit.Gateway;
 using Paginate.Engine.Paging;
 using Paginate.Gateway.Telemetry;
 using Paginate.Gateway.Tests.Infrastructure;

@@ -12,12 +12,16 @@ namespace Paginate.TestKit.Redis;
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly string _dir;
+    private readonly IReadOnlyList<string> _extraArgs;
+    private readonly string? _configFile;
     private Process? _process;
 
-    private RedisServer(int port, string dir)
+    private RedisServer(int port, string dir, IReadOnlyList<string>? extraArgs = null, string? configFile = null)
     {
         Port = port;
         _dir = dir;
+        _extraArgs = extraArgs ?? [];
+        _configFile = configFile;
     }
 
     public int Port { get; }
@@ -33,6 +37,28 @@ public sealed class RedisServer : IAsyncDisposable
         var dir = Path.Combine(Path.GetTempPath(), "paginate-redis-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var server = new RedisServer(FreePort(), dir);
+        await server.StartAgainAsync().ConfigureAwait(false);
+        return server;
+    }
+
+    /// <summary>
+    /// Starts a server with more arguments (cluster mode, <c>--replicaof</c>, <c>--sentinel</c>) on
+    /// <paramref name="port"/> (a free one when null). <paramref name="config"/> is written to a config file given
+    /// first, for modes that rewrite their config (Sentinel, Cluster).
+    /// </summary>
+    public static async Task<RedisServer> StartAsync(IReadOnlyList<string> extraArgs, string? config = null, int? port = null)
+    {
+        ArgumentNullException.ThrowIfNull(extraArgs);
+        var dir = Path.Combine(Path.GetTempPath(), "paginate-redis-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        string? configFile = null;
+        if (config is not null)
+        {
+            configFile = Path.Combine(dir, "redis.conf");
+            await File.WriteAllTextAsync(configFile, config).ConfigureAwait(false);
+        }
+
+        var server = new RedisServer(port ?? FreePort(), dir, extraArgs, configFile);
         await server.StartAgainAsync().ConfigureAwait(false);
         return server;
     }
@@ -53,11 +79,21 @@ public sealed class RedisServer : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = _dir,
         };
+        if (_configFile is not null)
+        {
+            info.ArgumentList.Add(_configFile);
+        }
+
         foreach (var arg in new[]
                  {
                      "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
                      "--save", "", "--appendonly", "no", "--dir", _dir, "--daemonize", "no", "--loglevel", "warning",
                  })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var arg in _extraArgs)
         {
             info.ArgumentList.Add(arg);
         }

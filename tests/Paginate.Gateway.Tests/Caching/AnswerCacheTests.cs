@@ -1,0 +1,77 @@
+using Paginate.Engine.Paging;
+using Paginate.Gateway.Caching;
+
+namespace Paginate.Gateway.Tests.Caching;
+
+public sealed class AnswerCacheTests
+{
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private static readonly RunResult Complete = new() { Pages = 1, Items = 1, StopReason = StopReasons.SinglePage };
+
+    private static AnswerCache Cache(ManualClock clock, int maxMiB = 1, int maxAnswerKiB = 400) =>
+        new(new GatewayOptions { CacheMaxMiB = maxMiB, CacheMaxAnswerKiB = maxAnswerKiB }, clock);
+
+    [Fact]
+    public void Entry_ExpiresWithItsTtl()
+    {
+        var clock = new ManualClock();
+        var cache = Cache(clock);
+        Assert.True(cache.Set("k", [1, 2, 3], Complete, TimeSpan.FromSeconds(10)));
+
+        clock.Now += TimeSpan.FromSeconds(9);
+        Assert.Equal([1, 2, 3], cache.Get("k")!.Items);
+        clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Null(cache.Get("k"));
+        Assert.Equal(0, cache.Bytes);
+    }
+
+    [Fact]
+    public void TotalOverTheCap_EvictsTheLeastRecentlyUsed()
+    {
+        var cache = Cache(new ManualClock());
+        var answer = new byte[300 * 1024];
+        Assert.True(cache.Set("a", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.True(cache.Set("b", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.True(cache.Set("c", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.NotNull(cache.Get("a")); // a is now the most recent: b goes first
+
+        Assert.True(cache.Set("d", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.Null(cache.Get("b"));
+        Assert.NotNull(cache.Get("a"));
+        Assert.NotNull(cache.Get("c"));
+        Assert.NotNull(cache.Get("d"));
+        Assert.Equal(3 * 300 * 1024, cache.Bytes);
+    }
+
+    [Fact]
+    public void PartialFailedOrTooLargeAnswers_AreNotKept()
+    {
+        var cache = Cache(new ManualClock());
+        Assert.False(cache.Set("p", [1], Complete with { Partial = true }, TimeSpan.FromMinutes(1)));
+        Assert.False(cache.Set("e", [1], Complete with { ErrorCode = ErrorCodes.Timeout }, TimeSpan.FromMinutes(1)));
+        Assert.False(cache.Set("big", new byte[(400 * 1024) + 1], Complete, TimeSpan.FromMinutes(1)));
+        Assert.Equal(0, cache.Bytes);
+    }
+
+    [Fact]
+    public void Key_CoversRunnerValuesAndHeaders_AndHoldsNoValue()
+    {
+        var values = new Dictionary<string, string> { ["email"] = "canary@example.com" };
+        KeyValuePair<string, string>[] alice = [new("Authorization", "Bearer canary-alice")];
+        var key = AnswerKey.Compute("rn_a", values, alice);
+
+        Assert.Equal(key, AnswerKey.Compute("rn_a", new Dictionary<string, string>(values), [new("authorization", "Bearer canary-alice")]));
+        Assert.NotEqual(key, AnswerKey.Compute("rn_b", values, alice));
+        Assert.NotEqual(key, AnswerKey.Compute("rn_a", new Dictionary<string, string> { ["email"] = "other@example.com" }, alice));
+        Assert.NotEqual(key, AnswerKey.Compute("rn_a", values, [new("Authorization", "Bearer canary-bob")]));
+        Assert.NotEqual(key, AnswerKey.Compute("rn_a", values, []));
+        Assert.Equal(64, key.Length);
+        Assert.DoesNotContain("canary", key, StringComparison.Ordinal);
+    }
+}
