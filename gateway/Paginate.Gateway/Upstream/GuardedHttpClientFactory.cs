@@ -6,10 +6,9 @@ using Yarp.ReverseProxy.Forwarder;
 namespace Paginate.Gateway.Upstream;
 
 /// <summary>
-/// YARP's client factory for every origin cluster, with the SSRF guard as every connection's
-/// <c>ConnectCallback</c>. YARP's defaults stay (no proxy, no redirects, no cookies, no automatic
-/// decompression: the page loop asks for and decodes compressed bodies itself, under its per-page byte cap)
-/// and the cluster's <see cref="Yarp.ReverseProxy.Configuration.HttpClientConfig"/> is applied by the base.
+/// YARP's client factory for every origin cluster: the cluster's <see cref="Yarp.ReverseProxy.Configuration.HttpClientConfig"/>
+/// is applied by the base, then the engine's <see cref="UpstreamHandlers"/> recipe (the SSRF guard as every
+/// connection's <c>ConnectCallback</c>; the page loop decodes compressed bodies itself, under its per-page cap).
 /// </summary>
 internal sealed class GuardedHttpClientFactory : ForwarderHttpClientFactory
 {
@@ -21,12 +20,9 @@ internal sealed class GuardedHttpClientFactory : ForwarderHttpClientFactory
     protected override void ConfigureHandler(ForwarderHttpClientContext context, SocketsHttpHandler handler)
     {
         base.ConfigureHandler(context, handler);
-        // A proxy would make the callback connect to the proxy, not to the upstream: never use one.
-        handler.UseProxy = false;
-        handler.AllowAutoRedirect = false;
-        handler.ConnectTimeout = TimeSpan.FromSeconds(10);
-        handler.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1);
-        handler.ConnectCallback = _connector.ConnectAsync;
+        // The one upstream recipe the admin's dry runs and detection use too: the guard as connect callback,
+        // no proxy (the guard would check the proxy), no redirects, no cookies, no automatic decompression.
+        UpstreamHandlers.Configure(handler, _connector);
         // YARP's propagator writes the current activity's context, whose parent is the caller's traceparent,
         // and its baggage: the caller's trace id, tracestate and baggage would reach every upstream. Nothing
         // is injected; a runner that wants them lists them in forward_headers and they are copied as given.
