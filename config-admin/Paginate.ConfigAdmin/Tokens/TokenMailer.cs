@@ -55,7 +55,7 @@ internal sealed partial class TokenMailer(IOptions<SmtpOptions> options, ILogger
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(_options.From));
         message.To.Add(MailboxAddress.Parse(recipient));
-        message.Subject = $"Your Paginate token for {runnerName} ({runnerId})";
+        message.Subject = $"Your Paginate token for {OneLine(runnerName)} ({runnerId})";
 
         // Plain 7-bit text: the body is ASCII (the runner's name, which may not be, is only in the
         // subject), so the token stays one greppable line instead of being wrapped by an encoding.
@@ -114,4 +114,32 @@ internal sealed partial class TokenMailer(IOptions<SmtpOptions> options, ILogger
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "Token mail for runner {RunnerId} could not be sent ({ErrorType})")]
     private static partial void LogMailFailed(ILogger logger, string runnerId, string errorType);
+
+    /// <summary>
+    /// The name as one line: runners saved before names were checked for control characters may hold line
+    /// breaks or NULs, and runners are immutable, so each run of them becomes one space here instead.
+    /// </summary>
+    private static string OneLine(string name)
+    {
+        var text = new System.Text.StringBuilder(name.Length);
+        var gap = false;
+        foreach (var c in name)
+        {
+            if (char.IsControl(c) || c is '\u2028' or '\u2029')
+            {
+                gap = true;
+                continue;
+            }
+
+            if (gap && text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            gap = false;
+            text.Append(c);
+        }
+
+        return text.ToString();
+    }
 }

@@ -46,6 +46,39 @@ public sealed class TokenTests(RedisFixture redis)
     }
 
     [Fact]
+    public async Task Issue_RunnerSavedWithALineBreakInItsName_StillMailsWithAOneLineSubject()
+    {
+        // Names with control characters are refused today, but runners are immutable: one saved before that
+        // rule must still get tokens, and its name must not break the mail's header block.
+        await using var host = await AdminHost.StartAsync(redis.ConnectionString);
+        var id = "rn_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var stored = await host.Services.GetRequiredService<IRunnerStore>().TryCreateAsync(new StoredRunner
+        {
+            Id = id,
+            CreatedAt = DateTimeOffset.UtcNow,
+            Config = new Paginate.Engine.Runners.RunnerDefinition
+            {
+                Name = "Line\r\nBcc: someone@example.test\u0000",
+                Request = new Paginate.Engine.Runners.RequestSpec { Url = "https://api.example.test/x" },
+                Response = new Paginate.Engine.Runners.ResponseSpec { ItemsPath = "data" },
+            },
+        });
+        Assert.True(stored);
+
+        using var response = await host.PostAsync($"api/runners/{id}/token", new { email = Recipient });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var file = Mailbox.Files(host.PickupDirectory).Single();
+        var raw = File.ReadAllText(file);
+        var headers = raw[..raw.IndexOf("\r\n\r\n", StringComparison.Ordinal)];
+        Assert.DoesNotContain("\nBcc:", headers, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("\0", raw, StringComparison.Ordinal);
+        using var mail = MimeKit.MimeMessage.Load(file);
+        Assert.Empty(mail.Bcc);
+        Assert.Equal("Your Paginate token for Line Bcc: someone@example.test (" + id + ")", mail.Subject);
+    }
+
+    [Fact]
     public async Task Rotate_ReplacesTheHash_AndCountsRotations()
     {
         await using var host = await AdminHost.StartAsync(redis.ConnectionString);
