@@ -296,20 +296,13 @@ public sealed class PageLoop
         private static int WriteItems(PageResponse page, IItemShaper shaper, Utf8JsonWriter writer, long remaining, out int typeErrors)
         {
             var take = (int)Math.Min(page.ItemCount, Math.Max(0, remaining));
-            var written = 0;
             typeErrors = 0;
-            foreach (var item in page.Items.EnumerateArray())
+            for (var i = 0; i < take; i++)
             {
-                if (written == take)
-                {
-                    break;
-                }
-
-                typeErrors += shaper.Write(writer, item);
-                written++;
+                typeErrors += shaper.WriteRaw(writer, page.Item(i));
             }
 
-            return written;
+            return take;
         }
 
         private PageRequest FirstRequest()

@@ -18,4 +18,11 @@ internal sealed class FullShaper : IItemShaper
         writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(item), skipInputValidation: true);
         return 0;
     }
+
+    // The page scan validated every byte of the item, so it is copied without a second look.
+    public int WriteRaw(Utf8JsonWriter writer, ReadOnlyMemory<byte> item)
+    {
+        writer.WriteRawValue(item.Span, skipInputValidation: true);
+        return 0;
+    }
 }

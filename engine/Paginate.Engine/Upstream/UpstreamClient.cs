@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Paginate.Engine.Json;
 using Paginate.Engine.Paging;
+using Paginate.Engine.Paging.Scanning;
 using Paginate.Engine.Paging.Strategies;
 
 namespace Paginate.Engine.Upstream;
@@ -15,8 +16,6 @@ internal sealed class UpstreamClient
 {
     /// <summary>Upstream error bodies are echoed up to this many bytes (CONTRACT §2).</summary>
     public const int ExcerptBytes = 2048;
-
-    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 256 };
 
     // The names HttpContentHeaders owns (Content-Length is refused by validation: the client sets it).
     private static readonly HashSet<string> s_contentHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -115,7 +114,7 @@ internal sealed class UpstreamClient
             return PageAttempt.Failure(status, ErrorCodes.InvalidJson, "The page's compressed body is corrupt.");
         }
 
-        JsonDocument document;
+        PageScan scan;
         try
         {
             var memory = buffer.Memory;
@@ -124,7 +123,8 @@ internal sealed class UpstreamClient
                 memory = memory[3..];
             }
 
-            document = JsonDocument.Parse(memory, s_documentOptions);
+            // One reader pass over the page; no document is built for it (see PageScanner).
+            scan = PageScanner.Scan(memory, itemsPath);
         }
         catch (JsonException ex)
         {
@@ -134,26 +134,20 @@ internal sealed class UpstreamClient
             return PageAttempt.Failure(status, ErrorCodes.InvalidJson, $"The page is not valid JSON{where}{(type is null ? string.Empty : $"; content type {type}")}.");
         }
 
-        var itemsFound = itemsPath.TryGet(document.RootElement, null, out var items);
-        if (itemsFound && items.ValueKind == JsonValueKind.Null)
+        // CONTRACT §1: an items path holding null is an empty page ({"users": null, "next_token": null}).
+        if (scan.ItemsKind is not (JsonValueKind.Array or JsonValueKind.Null))
         {
-            // CONTRACT §1: an items path holding null is an empty page ({"users": null, "next_token": null}).
-            items = PageResponse.NoItems;
-        }
-
-        if (!itemsFound || items.ValueKind != JsonValueKind.Array)
-        {
-            var found = itemsPath.TryGet(document.RootElement, null, out var value) ? Describe(value.ValueKind) : "nothing";
+            var found = Describe(scan.ItemsKind);
             var detail = itemsPath.IsDocument
                 ? $"Expected the page body to be an array but found {found}."
-                : $"Expected an array at items_path '{itemsPath.Text}' but found {found} (the page body is {Describe(document.RootElement.ValueKind)}).";
-            document.Dispose();
+                : $"Expected an array at items_path '{itemsPath.Text}' but found {found} (the page body is {Describe(scan.RootKind)}).";
+            scan.Dispose();
             buffer.Dispose();
             return PageAttempt.Failure(status, ErrorCodes.ItemsPathNotFound, detail);
         }
 
-        var page = new PageResponse(status, response.Headers, response.Content.Headers, document.RootElement, items);
-        return PageAttempt.Success(response, buffer, document, page);
+        var page = new PageResponse(status, response.Headers, response.Content.Headers, scan);
+        return PageAttempt.Success(response, buffer, page);
     }
 
     private static string Describe(JsonValueKind kind) => kind switch
