@@ -20,9 +20,5 @@ internal sealed class FullShaper : IItemShaper
     }
 
     // The page scan validated every byte of the item, so it is copied without a second look.
-    public int WriteRaw(Utf8JsonWriter writer, ReadOnlyMemory<byte> item)
-    {
-        writer.WriteRawValue(item.Span, skipInputValidation: true);
-        return 0;
-    }
+    public static void WriteRaw(Utf8JsonWriter writer, ReadOnlySpan<byte> item) => writer.WriteRawValue(item, skipInputValidation: true);
 }

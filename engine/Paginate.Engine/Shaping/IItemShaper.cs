@@ -13,15 +13,4 @@ public interface IItemShaper
 
     /// <summary>Writes <paramref name="item"/>; returns how many of its values could not be converted to their field's type.</summary>
     int Write(Utf8JsonWriter writer, JsonElement item);
-
-    /// <summary>
-    /// Writes one item given as its raw UTF-8 (already validated by the page scan). The default parses a small
-    /// document for the item alone and calls <see cref="Write(Utf8JsonWriter, JsonElement)"/>: shapes that read
-    /// fields work on one item at a time, never on the page's document.
-    /// </summary>
-    int WriteRaw(Utf8JsonWriter writer, ReadOnlyMemory<byte> item)
-    {
-        using var document = JsonDocument.Parse(item, ItemDocument.Options);
-        return Write(writer, document.RootElement);
-    }
 }

@@ -12,13 +12,15 @@ internal sealed class PageFetcher
     private readonly ResiliencePipeline<PageAttempt> _pipeline;
     private readonly RunRequest _run;
     private readonly JsonPath _itemsPath;
+    private readonly bool _wholeDocument;
     private readonly TimeSpan _pageTimeout;
     private readonly TimeProvider _time;
     private readonly long _deadline;
     private readonly RunCounters _counters;
 
-    public PageFetcher(UpstreamClient client, ResiliencePipeline<PageAttempt> pipeline, RunRequest run, JsonPath itemsPath, TimeSpan pageTimeout, TimeProvider time, long deadline, RunCounters counters)
+    public PageFetcher(UpstreamClient client, ResiliencePipeline<PageAttempt> pipeline, RunRequest run, JsonPath itemsPath, bool wholeDocument, TimeSpan pageTimeout, TimeProvider time, long deadline, RunCounters counters)
     {
+        _wholeDocument = wholeDocument;
         _client = client;
         _pipeline = pipeline;
         _run = run;
@@ -39,7 +41,7 @@ internal sealed class PageFetcher
         try
         {
             var attempt = await _pipeline.ExecuteAsync(
-                static (ctx, state) => new ValueTask<PageAttempt>(state.This._client.SendOnceAsync(state.Request, state.This._run, state.This._itemsPath, state.This._pageTimeout, ctx.CancellationToken)),
+                static (ctx, state) => new ValueTask<PageAttempt>(state.This._client.SendOnceAsync(state.Request, state.This._run, state.This._itemsPath, state.This._wholeDocument, state.This._pageTimeout, ctx.CancellationToken)),
                 context,
                 (This: this, Request: request)).ConfigureAwait(false);
             attempt.Retries = budget.Retries;

@@ -36,7 +36,7 @@ internal sealed class UpstreamClient
     }
 
     /// <summary>One attempt, bounded by <paramref name="pageTimeout"/> (headers and body).</summary>
-    public async Task<PageAttempt> SendOnceAsync(PageRequest request, RunRequest run, JsonPath itemsPath, TimeSpan pageTimeout, CancellationToken runToken)
+    public async Task<PageAttempt> SendOnceAsync(PageRequest request, RunRequest run, JsonPath itemsPath, bool wholeDocument, TimeSpan pageTimeout, CancellationToken runToken)
     {
         var started = _time.GetTimestamp();
         int? status = null;
@@ -48,7 +48,7 @@ internal sealed class UpstreamClient
             using var message = BuildMessage(request, run);
             response = await SendAsync(message, linked.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            var attempt = await ReadAsync(response, run, itemsPath, linked.Token).ConfigureAwait(false);
+            var attempt = await ReadAsync(response, run, itemsPath, wholeDocument, linked.Token).ConfigureAwait(false);
             if (attempt.Succeeded)
             {
                 response = null; // owned by the attempt now
@@ -84,7 +84,7 @@ internal sealed class UpstreamClient
             ? await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
             : await _invoker.SendAsync(message, cancellationToken).ConfigureAwait(false);
 
-    private async Task<PageAttempt> ReadAsync(HttpResponseMessage response, RunRequest run, JsonPath itemsPath, CancellationToken cancellationToken)
+    private async Task<PageAttempt> ReadAsync(HttpResponseMessage response, RunRequest run, JsonPath itemsPath, bool wholeDocument, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         if (status is < 200 or > 299)
@@ -123,8 +123,8 @@ internal sealed class UpstreamClient
                 memory = memory[3..];
             }
 
-            // One reader pass over the page; no document is built for it (see PageScanner).
-            scan = PageScanner.Scan(memory, itemsPath);
+            // One reader pass over the page; a document only when the runner reads more than paths (see PageScanner).
+            scan = PageScanner.Scan(memory, itemsPath, wholeDocument);
         }
         catch (JsonException ex)
         {

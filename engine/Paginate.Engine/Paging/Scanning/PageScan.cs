@@ -20,20 +20,21 @@ internal sealed class PageScan : IDisposable
     public const int MaxDepth = 256;
 
     private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = MaxDepth };
+    private static readonly JsonElement s_noItems = JsonDocument.Parse("[]").RootElement;
 
     private readonly ReadOnlyMemory<byte> _body;
-    private readonly ReadOnlyMemory<byte> _itemSource;
     private readonly List<ValueSpan> _items = [];
-    private readonly List<(bool Item, ValueSpan Span, JsonDocument Document)> _parsed = [];
+    private readonly List<(ValueSpan Span, JsonDocument Document)> _parsed = [];
+    private List<JsonElement>? _itemElements;
+    private JsonElement _itemsElement;
     private JsonDocument? _document;
     private JsonElement? _root;
     private bool _lastItemRead;
     private JsonElement? _lastItem;
 
-    private PageScan(ReadOnlyMemory<byte> body, ScanLevel[]? levels, ReadOnlyMemory<byte> itemSource)
+    private PageScan(ReadOnlyMemory<byte> body, ScanLevel[]? levels)
     {
         _body = body;
-        _itemSource = itemSource;
         Levels = levels!;
     }
 
@@ -49,10 +50,13 @@ internal sealed class PageScan : IDisposable
     /// <summary>Where the value at the items path lies.</summary>
     public ValueSpan ItemsSpan { get; set; }
 
-    public int ItemCount => _items.Count;
+    public int ItemCount => _itemElements?.Count ?? _items.Count;
 
     /// <summary>The whole body as a document: parsed on first use (script style), or the document it was read into.</summary>
     public JsonElement Root => _root ??= Parse(new ValueSpan(0, _body.Length), whole: true);
+
+    /// <summary>The items array parsed alone (an empty array when the items path held null).</summary>
+    public JsonElement ItemsElement => ItemsKind != JsonValueKind.Array ? s_noItems : _itemElements is null ? Parse(ItemsSpan, whole: false) : _itemsElement;
 
     /// <summary>The last item, for <c>$last_item.</c> paths; null on an empty page. Only that item is parsed.</summary>
     public JsonElement? LastItem
@@ -61,7 +65,7 @@ internal sealed class PageScan : IDisposable
         {
             if (!_lastItemRead)
             {
-                _lastItem = _items.Count > 0 ? ParseItem(_items.Count - 1) : null;
+                _lastItem = ItemCount > 0 ? ParseItem(ItemCount - 1) : null;
                 _lastItemRead = true;
             }
 
@@ -77,21 +81,30 @@ internal sealed class PageScan : IDisposable
             levels[i] = new ScanLevel();
         }
 
-        return new PageScan(body, levels, body);
+        return new PageScan(body, levels);
     }
 
     /// <summary>
-    /// A page already read as a document (<paramref name="owned"/> is disposed with the scan when given); the items'
-    /// positions will be in <paramref name="itemSource"/>.
+    /// A page read into a document (<paramref name="owned"/> is disposed with the scan when given), with what its
+    /// items path found (<c>default</c> when nothing).
     /// </summary>
-    public static PageScan FromDocument(ReadOnlyMemory<byte> body, JsonElement root, JsonDocument? owned, ReadOnlyMemory<byte> itemSource) =>
-        new(body, null, itemSource) { _root = root, _document = owned, RootKind = root.ValueKind };
+    public static PageScan FromDocument(JsonElement root, JsonElement items, JsonDocument? owned)
+    {
+        var scan = new PageScan(default, null) { _root = root, _document = owned, RootKind = root.ValueKind, ItemsKind = items.ValueKind, _itemsElement = items };
+        scan._itemElements = items.ValueKind == JsonValueKind.Array ? [.. items.EnumerateArray()] : [];
+        return scan;
+    }
 
     /// <summary>The raw bytes of item <paramref name="index"/>.</summary>
-    public ReadOnlyMemory<byte> Item(int index)
+    public ReadOnlySpan<byte> Item(int index)
     {
+        if (_itemElements is not null)
+        {
+            return System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(_itemElements[index]);
+        }
+
         var span = _items[index];
-        return _itemSource.Slice(span.Start, span.Length);
+        return _body.Span.Slice(span.Start, span.Length);
     }
 
     public void AddItem(ValueSpan item) => _items.Add(item);
@@ -127,7 +140,7 @@ internal sealed class PageScan : IDisposable
 
     public void Dispose()
     {
-        foreach (var (_, _, document) in _parsed)
+        foreach (var (_, document) in _parsed)
         {
             document.Dispose();
         }
@@ -209,23 +222,25 @@ internal sealed class PageScan : IDisposable
         return -1;
     }
 
-    private JsonElement ParseItem(int index) => Parse(item: true, _items[index]);
+    private JsonElement ParseItem(int index) => _itemElements is null ? Parse(_items[index], whole: false) : _itemElements[index];
 
-    private JsonElement Parse(ValueSpan span, bool whole) => whole && _root is { } root ? root : Parse(item: false, span);
-
-    private JsonElement Parse(bool item, ValueSpan span)
+    private JsonElement Parse(ValueSpan span, bool whole)
     {
-        foreach (var (parsedItem, parsedSpan, document) in _parsed)
+        if (whole && _root is { } root)
         {
-            if (parsedItem == item && parsedSpan == span)
+            return root;
+        }
+
+        foreach (var (parsedSpan, document) in _parsed)
+        {
+            if (parsedSpan == span)
             {
                 return document.RootElement;
             }
         }
 
-        var source = item ? _itemSource : _body;
-        var parsed = JsonDocument.Parse(source.Slice(span.Start, span.Length), s_documentOptions);
-        _parsed.Add((item, span, parsed));
+        var parsed = JsonDocument.Parse(_body.Slice(span.Start, span.Length), s_documentOptions);
+        _parsed.Add((span, parsed));
         return parsed.RootElement;
     }
 }

@@ -15,7 +15,9 @@ namespace Paginate.Engine.Paging.Scanning;
 /// The upstream reader already holds the whole decoded page in one pooled buffer (it must, to apply the decoded
 /// size cap and to report a page as a whole), so this is a single-buffer scan, not a resumable one. An items
 /// path with a negative index (<c>results[-1]</c>) counts from an end a forward walk has not reached: such a
-/// runner's pages are parsed into a document, as before, and only the item positions come from a scan.
+/// runner's pages are parsed into a document, as before. So are the pages of runners whose shape reads fields
+/// (<c>select</c>, <c>flatten_jsonapi</c>) or whose style reads any path (<c>script</c>): they need the items as
+/// elements anyway, and one document costs less than a scan followed by a document of the items.
 /// </remarks>
 internal static class PageScanner
 {
@@ -25,8 +27,13 @@ internal static class PageScanner
     /// Scans <paramref name="body"/> (BOM already removed). Throws <see cref="JsonException"/> (with line and
     /// byte) when it is not one valid JSON value.
     /// </summary>
-    public static PageScan Scan(ReadOnlyMemory<byte> body, JsonPath itemsPath)
+    public static PageScan Scan(ReadOnlyMemory<byte> body, JsonPath itemsPath, bool wholeDocument = false)
     {
+        if (wholeDocument)
+        {
+            return ScanDocument(body, itemsPath);
+        }
+
         var segments = itemsPath.Segments;
         foreach (ref readonly var segment in segments)
         {
@@ -50,29 +57,10 @@ internal static class PageScanner
         return scan;
     }
 
-    /// <summary>Item positions of an items array given as its raw bytes, <paramref name="offset"/> bytes into the scan's item source.</summary>
-    public static void ScanItems(ReadOnlySpan<byte> items, int offset, PageScan scan)
-    {
-        var reader = new Utf8JsonReader(items, s_readerOptions);
-        reader.Read();
-        Items(ref reader, scan, offset);
-    }
-
     private static PageScan ScanDocument(ReadOnlyMemory<byte> body, JsonPath itemsPath)
     {
         var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = PageScan.MaxDepth });
-        var scan = PageScan.FromDocument(body, document.RootElement, document, body);
-        if (itemsPath.TryGet(document.RootElement, null, out var items))
-        {
-            scan.ItemsKind = items.ValueKind;
-            var raw = JsonMarshal.GetRawUtf8Value(items);
-            if (items.ValueKind == JsonValueKind.Array && body.Span.Overlaps(raw, out var offset))
-            {
-                ScanItems(raw, offset, scan);
-            }
-        }
-
-        return scan;
+        return PageScan.FromDocument(document.RootElement, itemsPath.TryGet(document.RootElement, null, out var items) ? items : default, document);
     }
 
     /// <summary>The reader is on the first token of the value at the first <paramref name="depth"/> steps of the items path.</summary>
@@ -82,7 +70,7 @@ internal static class PageScanner
         scan.ResetFrom(depth);
         if (depth == segments.Length)
         {
-            Items(ref reader, scan, 0);
+            Items(ref reader, scan);
             return;
         }
 
@@ -136,8 +124,8 @@ internal static class PageScanner
         }
     }
 
-    /// <summary>The reader is on the value at the items path; <paramref name="offset"/> maps its positions into the body.</summary>
-    private static void Items(ref Utf8JsonReader reader, PageScan scan, int offset)
+    /// <summary>The reader is on the value at the items path.</summary>
+    private static void Items(ref Utf8JsonReader reader, PageScan scan)
     {
         scan.ItemsKind = Kind(reader.TokenType);
         var start = (int)reader.TokenStartIndex;
@@ -151,7 +139,7 @@ internal static class PageScanner
                     reader.Skip();
                 }
 
-                scan.AddItem(new ValueSpan(offset + itemStart, (int)reader.BytesConsumed - itemStart));
+                scan.AddItem(new ValueSpan(itemStart, (int)reader.BytesConsumed - itemStart));
             }
         }
         else if (reader.TokenType == JsonTokenType.StartObject)
@@ -159,7 +147,7 @@ internal static class PageScanner
             reader.Skip();
         }
 
-        scan.ItemsSpan = new ValueSpan(offset + start, (int)reader.BytesConsumed - start);
+        scan.ItemsSpan = new ValueSpan(start, (int)reader.BytesConsumed - start);
     }
 
     private static JsonValueKind Kind(JsonTokenType token) => token switch

@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Paginate.Engine.Json;
 using Paginate.Engine.Paging.Scanning;
@@ -42,8 +41,11 @@ internal sealed class PageResponse : IDisposable
     /// <summary>The last item, for <c>$last_item.</c> paths; null on an empty page.</summary>
     public JsonElement? LastItem => _scan.LastItem;
 
+    /// <summary>The items array as a document of its own (parsed on first use, for shapes that read fields).</summary>
+    public JsonElement Items => _scan.ItemsElement;
+
     /// <summary>The raw UTF-8 of item <paramref name="index"/>, validated by the scan.</summary>
-    public ReadOnlyMemory<byte> Item(int index) => _scan.Item(index);
+    public ReadOnlySpan<byte> Item(int index) => _scan.Item(index);
 
     /// <summary>The value at <paramref name="path"/> in the body (or the last item); false when missing.</summary>
     public bool TryGet(JsonPath path, out JsonElement value) => _scan.TryGet(path, out value);
@@ -73,16 +75,5 @@ internal sealed class PageResponse : IDisposable
     /// <summary>The first value of a header, or null.</summary>
     public string? GetHeader(string name) => GetHeaderValues(name).FirstOrDefault();
 
-    private static PageScan FromElements(JsonElement body, JsonElement items)
-    {
-        // Copied: the caller's documents may be released before this page is.
-        var itemsRaw = items.ValueKind == JsonValueKind.Array ? JsonMarshal.GetRawUtf8Value(items).ToArray() : [];
-        var scan = PageScan.FromDocument(JsonMarshal.GetRawUtf8Value(body).ToArray(), body, null, itemsRaw);
-        if (itemsRaw.Length > 0)
-        {
-            PageScanner.ScanItems(itemsRaw, 0, scan);
-        }
-
-        return scan;
-    }
+    private static PageScan FromElements(JsonElement body, JsonElement items) => PageScan.FromDocument(body, items, null);
 }

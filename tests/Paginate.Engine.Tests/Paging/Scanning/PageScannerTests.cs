@@ -147,6 +147,22 @@ public sealed class PageScannerTests
         Assert.Equal(["""{"a" : 1}""", "2"], Items(root));
     }
 
+    [Fact]
+    public void WholeDocumentReading_GivesTheSameItemsAndValues()
+    {
+        const string body = """{"data":{"items":[{"id":1},{"id":2}],"next":"n"},"meta":{"total":2}}""";
+        using var streamed = Scan(body, "data.items");
+        using var whole = PageScanner.Scan(Encoding.UTF8.GetBytes(body), JsonPath.Parse("data.items"), wholeDocument: true);
+
+        Assert.Equal(Items(streamed), Items(whole));
+        foreach (var text in new[] { "data.next", "meta.total", "$last_item.id", "data.items[0]" })
+        {
+            Assert.True(streamed.TryGet(JsonPath.Parse(text), out var a));
+            Assert.True(whole.TryGet(JsonPath.Parse(text), out var b));
+            Assert.Equal(b.GetRawText(), a.GetRawText());
+        }
+    }
+
     private static PageScan Scan(string body, string itemsPath) =>
         PageScanner.Scan(Encoding.UTF8.GetBytes(body), JsonPath.Parse(itemsPath));
 
@@ -155,7 +171,7 @@ public sealed class PageScannerTests
         var items = new List<string>();
         for (var i = 0; i < scan.ItemCount; i++)
         {
-            items.Add(Encoding.UTF8.GetString(scan.Item(i).Span));
+            items.Add(Encoding.UTF8.GetString(scan.Item(i)));
         }
 
         return items;
@@ -165,7 +181,7 @@ public sealed class PageScannerTests
     private static void AssertSameAsDocument(string body, PageScan scan, params string[] paths)
     {
         using var document = JsonDocument.Parse(body);
-        using var lastItem = scan.ItemCount == 0 ? null : JsonDocument.Parse(scan.Item(scan.ItemCount - 1));
+        using var lastItem = scan.ItemCount == 0 ? null : JsonDocument.Parse(scan.Item(scan.ItemCount - 1).ToArray());
         foreach (var text in paths)
         {
             var path = JsonPath.Parse(text);
