@@ -108,6 +108,7 @@ public sealed class PageLoop
                 PageRequest next;
                 PagingState nextState;
                 RangePlan? range = null;
+                var ahead = false;
                 TimeSpan? nextDelay;
                 using (var attempt = await FetchAsync(current, state).ConfigureAwait(false))
                 {
@@ -143,6 +144,7 @@ public sealed class PageLoop
                     if (_session.Pages == 1 && _limits.MaxConcurrency > 1 && _limits.PageDelayMs == 0)
                     {
                         range = Strategy.PlanRemaining(context, _maxPages - 1);
+                        ahead = range is null && Strategy.CanFetchAhead(context);
                     }
 
                     next = decision.Next!;
@@ -153,6 +155,11 @@ public sealed class PageLoop
                 if (range is { Requests.Count: > 0 })
                 {
                     return await FetchConcurrentlyAsync(range).ConfigureAwait(false);
+                }
+
+                if (ahead && nextDelay is null)
+                {
+                    return await FetchAheadAsync(next, nextState).ConfigureAwait(false);
                 }
 
                 var delay = TimeSpan.FromMilliseconds(_limits.PageDelayMs);
@@ -250,6 +257,90 @@ public sealed class PageLoop
                     {
                         // Cancelled on purpose: the run stopped before this page was needed.
                     }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The total is unknown (CONTRACT §1, <c>max_concurrency</c>): up to that many pages are requested ahead,
+        /// each guessed as if the page before came back full. Pages are still read strictly in order through the
+        /// strategy; the first that ends the run ends it and the answers still in flight are discarded unread, so at
+        /// most <c>max_concurrency - 1</c> requests go past the end. A guess that is not the strategy's own next
+        /// request (a short page that does not end the run, an API that reports another position) drops the guesses:
+        /// the rest of the run is sequential, so a wrong guess costs at most one window.
+        /// </summary>
+        private async Task<RunResult> FetchAheadAsync(PageRequest next, PagingState state)
+        {
+            var window = new Queue<AheadSlot>();
+            var guessing = true;
+            var last = new AheadSlot(_fetcher, next, state, _token);
+            window.Enqueue(last);
+            try
+            {
+                while (true)
+                {
+                    // The window holds pages _session.Pages + 1 .. + window.Count; never one past max_pages.
+                    while (guessing && window.Count < _limits.MaxConcurrency && _session.Pages + window.Count < _maxPages)
+                    {
+                        var guess = Strategy.Ahead(last.Request, last.State);
+                        last = new AheadSlot(_fetcher, guess.Next!, guess.State, _token);
+                        window.Enqueue(last);
+                    }
+
+                    using var slot = window.Dequeue();
+                    PageDecision decision = default;
+                    using (var attempt = await slot.Task.ConfigureAwait(false))
+                    {
+                        if (!attempt.Succeeded)
+                        {
+                            return _session.Failed(slot.Request, attempt);
+                        }
+
+                        var written = await WritePageAsync(slot.Request, attempt).ConfigureAwait(false);
+                        var stop = PageStop(attempt.Page!, written);
+                        if (stop is null)
+                        {
+                            decision = Strategy.Next(new PageContext(slot.Request, attempt.Page!, slot.State, _session.Pages, _session.Items));
+                            _session.AddLogs(decision.Logs);
+                            if (decision.ErrorCode is not null)
+                            {
+                                return _session.StrategyFailed(decision.ErrorCode, decision.ErrorDetail);
+                            }
+
+                            stop = decision.StopReason ?? NextStop(decision.Next!);
+                        }
+
+                        if (stop is not null)
+                        {
+                            return _session.Stopped(stop);
+                        }
+                    }
+
+                    if (window.TryPeek(out var head) && RequestFingerprint.Of(head.Request) == RequestFingerprint.Of(decision.Next!))
+                    {
+                        head.State = decision.State;
+                        continue;
+                    }
+
+                    guessing = false;
+                    await DiscardAsync(window).ConfigureAwait(false);
+                    last = new AheadSlot(_fetcher, decision.Next!, decision.State, _token);
+                    window.Enqueue(last);
+                }
+            }
+            finally
+            {
+                await DiscardAsync(window).ConfigureAwait(false);
+            }
+        }
+
+        private static async Task DiscardAsync(Queue<AheadSlot> window)
+        {
+            while (window.TryDequeue(out var slot))
+            {
+                using (slot)
+                {
+                    await slot.DiscardAsync().ConfigureAwait(false);
                 }
             }
         }
