@@ -100,7 +100,7 @@ internal static class AheadBenchmark
         return speedup >= 5 ? 0 : 1;
     }
 
-    private static async Task RunOnceAsync(PageLoop loop, CompiledRunner runner)
+    internal static async Task RunOnceAsync(PageLoop loop, CompiledRunner runner)
     {
         using var output = new MemoryStream();
         await using (var writer = new JsonResultWriter(output))
@@ -129,7 +129,7 @@ internal static class AheadBenchmark
         }
     }
 
-    private static CompiledRunner Runner(string url, int maxConcurrency)
+    internal static CompiledRunner Runner(string url, int maxConcurrency)
     {
         var result = RunnerCompiler.Compile(
             new RunnerDefinition
@@ -146,11 +146,25 @@ internal static class AheadBenchmark
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
-    private static async Task<Upstream> StartUpstreamAsync(Action pastTheEnd)
+    /// <summary>The paged upstream: plain HTTP/1.1, or TLS offering h2 and http/1.1 by ALPN with <paramref name="certificate"/>.</summary>
+    internal static async Task<Upstream> StartUpstreamAsync(Action pastTheEnd, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        if (certificate is null)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+        else
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, listen =>
+            {
+                listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(certificate);
+            }));
+        }
+
         var app = builder.Build();
         app.MapGet("/p", async (HttpContext ctx) =>
         {
@@ -175,11 +189,11 @@ internal static class AheadBenchmark
             await ctx.Response.WriteAsync(body.Append("]}").ToString(), ctx.RequestAborted);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal);
         return new Upstream(app, address + "/p");
     }
 
-    private sealed class Upstream(WebApplication app, string url) : IAsyncDisposable
+    internal sealed class Upstream(WebApplication app, string url) : IAsyncDisposable
     {
         public string Url { get; } = url;
 

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -203,7 +204,13 @@ internal sealed class UpstreamClient
 
     private static HttpRequestMessage BuildMessage(PageRequest request, RunRequest run)
     {
-        var message = new HttpRequestMessage(request.Method, request.Uri);
+        // HTTP/2 when the upstream offers it by ALPN (TLS only; plain http stays HTTP/1.1): pages fetched at once or
+        // ahead share one connection, and a page cancelled past the end resets a stream instead of a TLS connection.
+        var message = new HttpRequestMessage(request.Method, request.Uri)
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         if (request.Body is { } body)
         {
             message.Content = new ByteArrayContent(body);
