@@ -35,11 +35,11 @@ internal sealed class PageScan : IDisposable
     private PageScan(ReadOnlyMemory<byte> body, ScanLevel[]? levels)
     {
         _body = body;
-        Levels = levels!;
+        Levels = levels;
     }
 
     /// <summary>The containers on the way to the items (one per items path step); null when the page was read into a document.</summary>
-    public ScanLevel[] Levels { get; }
+    public ScanLevel[]? Levels { get; }
 
     /// <summary>What the page body is (an object, an array ...).</summary>
     public JsonValueKind RootKind { get; set; }
@@ -112,9 +112,10 @@ internal sealed class PageScan : IDisposable
     /// <summary>Forgets what was found at and below step <paramref name="depth"/> of the items path (a later duplicate key replaces it).</summary>
     public void ResetFrom(int depth)
     {
-        for (var i = depth; i < Levels.Length; i++)
+        var levels = Levels ?? [];
+        for (var i = depth; i < levels.Length; i++)
         {
-            Levels[i].Reset(isArray: false);
+            levels[i].Reset(isArray: false);
         }
 
         _items.Clear();
@@ -153,11 +154,12 @@ internal sealed class PageScan : IDisposable
     /// <summary>Follows the path through the scanned containers; the first step off the items' way parses that member alone.</summary>
     private bool TryGetScanned(JsonPath path, out JsonElement value)
     {
+        var levels = Levels!;
         var segments = path.Segments;
         var depth = 0;
         for (var step = 0; ; step++)
         {
-            if (depth == Levels.Length)
+            if (depth == levels.Length)
             {
                 // At the items value: an index step selects one item by its recorded position.
                 if (step == segments.Length)
@@ -178,12 +180,12 @@ internal sealed class PageScan : IDisposable
             if (step == segments.Length)
             {
                 // The path ends on a container that holds the items: rare, and needs it whole.
-                var container = depth == 0 ? new ValueSpan(0, _body.Length) : Levels[depth - 1].Members[Levels[depth - 1].Onward].Value;
+                var container = depth == 0 ? new ValueSpan(0, _body.Length) : levels[depth - 1].Members[levels[depth - 1].Onward].Value;
                 value = Parse(container, whole: depth == 0);
                 return true;
             }
 
-            var level = Levels[depth];
+            var level = levels[depth];
             var found = Find(level, segments[step]);
             if (found < 0)
             {

@@ -74,7 +74,7 @@ internal static class PageScanner
             return;
         }
 
-        var level = scan.Levels[depth];
+        var level = scan.Levels![depth];
         var segment = segments[depth];
         switch (reader.TokenType)
         {
