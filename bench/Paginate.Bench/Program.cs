@@ -7,6 +7,8 @@ using Paginate.Bench.Engine;
 return args.FirstOrDefault() switch
 {
     "engine" => await EngineBenchmark.RunAsync(args[1..]),
+    "ahead" => await AheadBenchmark.RunAsync(args[1..]),
+    "http2" => await Http2Benchmark.RunAsync(args[1..]),
     "gateway" => await GatewayBench.RunAsync(args[1..]),
     "script" => Paginate.Bench.ScriptBench.Run(args[1..]),
     "allocs" => AllocationBench.Run(args[1..]),
@@ -18,6 +20,8 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: Paginate.Bench <benchmark> [options]");
     Console.Error.WriteLine("  engine [--no-write]   page loop throughput and streaming memory (writes bench/RESULTS.md)");
+    Console.Error.WriteLine("  ahead [--no-write]    pages requested ahead without a total, max_concurrency 1/4/8 (writes bench/RESULTS.md)");
+    Console.Error.WriteLine("  http2 [--no-write]    parallel pages over TLS: HTTP/1.1 against HTTP/2 (writes bench/RESULTS.md)");
     Console.Error.WriteLine("  gateway [--quick] ... the gateway side by side with a plain loop, got, nginx and the upstream (use bench/run.sh)");
     Console.Error.WriteLine("  script [--no-write]   script paging cost per page (writes bench/RESULTS-script.md)");
     Console.Error.WriteLine("  allocs [artifacts]    bytes allocated per call and per page (BenchmarkDotNet memory diagnoser)");

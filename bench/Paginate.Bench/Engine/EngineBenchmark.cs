@@ -15,7 +15,7 @@ namespace Paginate.Bench.Engine;
 internal static class EngineBenchmark
 {
     private const int ItemsPerPage = 500;
-    private const int PagesPerRun = 40;
+    private const int PagesPerRun = 160;
     private const int LargePages = 1000;
     private const int SmallPages = 50;
     private const int Rounds = 9;
@@ -36,8 +36,18 @@ internal static class EngineBenchmark
                 return Task.CompletedTask;
             },
             () => EngineRoundAsync(page, PagesPerRun, fullRunner),
-            () => EngineRoundAsync(page, PagesPerRun, selectRunner));
-        var (baseline, full, select) = (timings[0], timings[1], timings[2]);
+            () => EngineRoundAsync(page, PagesPerRun, selectRunner),
+            () =>
+            {
+                ScanRound(page);
+                return Task.CompletedTask;
+            },
+            () =>
+            {
+                ReaderRound(page);
+                return Task.CompletedTask;
+            });
+        var (baseline, full, select, scan, reader) = (timings[0], timings[1], timings[2], timings[3], timings[4]);
         var bytesPerRun = (double)page.Length * PagesPerRun;
         var baselineMbs = Mbs(bytesPerRun, baseline.Cpu);
         var fullMbs = Mbs(bytesPerRun, full.Cpu);
@@ -45,6 +55,8 @@ internal static class EngineBenchmark
         Console.WriteLine($"baseline (parse + copy):  {baselineMbs:F0} MB/s of CPU time, {Mbs(bytesPerRun, baseline.Wall):F0} MB/s wall");
         Console.WriteLine($"engine full:              {fullMbs:F0} MB/s of CPU time, {Mbs(bytesPerRun, full.Wall):F0} MB/s wall ({fullMbs / baselineMbs:F2} of baseline)");
         Console.WriteLine($"engine select (3 fields): {selectMbs:F0} MB/s of CPU time, {Mbs(bytesPerRun, select.Wall):F0} MB/s wall ({selectMbs / baselineMbs:F2} of baseline)");
+        Console.WriteLine($"page scan alone:          {Mbs(bytesPerRun, scan.Cpu):F0} MB/s of CPU time ({Mbs(bytesPerRun, scan.Cpu) / baselineMbs:F2} of baseline)");
+        Console.WriteLine($"Utf8JsonReader pass:      {Mbs(bytesPerRun, reader.Cpu):F0} MB/s of CPU time ({Mbs(bytesPerRun, reader.Cpu) / baselineMbs:F2} of baseline)");
 
         var small = await StreamedAnswerAsync(SmallPages);
         var memory = await StreamedAnswerAsync(LargePages);
@@ -52,11 +64,11 @@ internal static class EngineBenchmark
         Console.WriteLine($"large answer: {memory.UpstreamBytes / 1e6:F0} MB upstream in {LargePages} pages -> {memory.AnswerBytes / 1e6:F0} MB answer; " +
             $"peak working set growth {memory.PeakGrowth / 1e6:F1} MB ({memory.PeakGrowth / (double)page.Length:F1} pages)");
 
-        var passed = fullMbs >= 300;
-        Console.WriteLine(passed ? "engine full >= 300 MB/s: ok" : "engine full < 300 MB/s: BELOW TARGET");
+        var passed = fullMbs >= 3 * baselineMbs;
+        Console.WriteLine(passed ? "engine full >= 3x baseline: ok" : "engine full < 3x baseline: BELOW TARGET");
         if (write)
         {
-            ResultsFile.WriteEngineSection(Report(page.Length, bytesPerRun, baseline, full, select, small, memory));
+            ResultsFile.WriteEngineSection(Report(page.Length, bytesPerRun, [baseline, full, select, scan, reader], small, memory));
         }
 
         return 0;
@@ -132,6 +144,33 @@ internal static class EngineBenchmark
         }
     }
 
+    /// <summary>The engine's page scan alone (items and their positions found, every byte validated), no HTTP and no writer.</summary>
+    private static void ScanRound(byte[] page)
+    {
+        var itemsPath = Paginate.Engine.Json.JsonPath.Parse("data");
+        for (var i = 0; i < PagesPerRun; i++)
+        {
+            using var scan = Paginate.Engine.Paging.Scanning.PageScanner.Scan(page, itemsPath);
+            GC.KeepAlive(scan);
+        }
+    }
+
+    /// <summary>One <see cref="Utf8JsonReader"/> pass that does nothing with the tokens: the floor of any validating read.</summary>
+    private static void ReaderRound(byte[] page)
+    {
+        var tokens = 0L;
+        for (var i = 0; i < PagesPerRun; i++)
+        {
+            var reader = new Utf8JsonReader(page);
+            while (reader.Read())
+            {
+                tokens++;
+            }
+        }
+
+        GC.KeepAlive(tokens);
+    }
+
     private static CompiledRunner Runner(string shape, int maxPages)
     {
         var result = RunnerCompiler.Compile(new RunnerDefinition
@@ -196,8 +235,9 @@ internal static class EngineBenchmark
         return new MemoryFigures((long)large.Length * pages, answer, peak - before);
     }
 
-    private static string Report(int pageBytes, double bytesPerRun, Timing baseline, Timing full, Timing select, MemoryFigures small, MemoryFigures memory)
+    private static string Report(int pageBytes, double bytesPerRun, Timing[] timings, MemoryFigures small, MemoryFigures memory)
     {
+        var (baseline, full, select, scan, reader) = (timings[0], timings[1], timings[2], timings[3], timings[4]);
         var cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
             : null;
@@ -221,10 +261,16 @@ internal static class EngineBenchmark
             | what | MB/s of upstream JSON (CPU time) | MB/s (wall) | vs baseline |
             |---|---:|---:|---:|
             {Row("baseline: `JsonDocument.Parse` + copy of the same bytes", baseline)}
-            {Row("engine, shape `full` (read, decode cap, parse, items path, raw copy, write)", full)}
-            {Row("engine, shape `select` (3 fields)", select)}
+            {Row("engine, shape `full` (read, decode cap, reader scan, raw copy of items, write)", full)}
+            {Row("engine, shape `select` (3 fields; page read into a document)", select)}
+            {Row("the engine's page scan alone (`PageScanner.Scan`: no HTTP, no writer)", scan)}
+            {Row("one `Utf8JsonReader` pass doing nothing with the tokens (floor of any validating read)", reader)}
 
-            Target: `full` >= 300 MB/s on one core: {(fullCpu >= 300 ? "met" : "NOT met")} ({fullCpu:F0} MB/s of CPU time).{(fullCpu >= 300 || baseCpu >= 300 ? "" : $" The baseline, which builds a `JsonDocument` per page as the engine does and copies the bytes, runs at {baseCpu:F0} MB/s of CPU time on this machine in the same run, and the engine at {fullCpu / baseCpu:F2} of it. The engine cannot pass 300 MB/s here while it builds a document per page: that would take a reader-based scan that copies items without the document, which is not built.")}
+            Target (issue 13): `full` at least 3x the baseline: {(fullCpu >= 3 * baseCpu ? "met" : "NOT met")} ({fullCpu / baseCpu:F2}x).
+            The engine reads each page once with `Utf8JsonReader` and copies items as raw bytes (no `JsonDocument` for the
+            page). The last two rows bound what that can give: a validating reader pass over the page is itself a large part of
+            `JsonDocument.Parse`, so with every byte validated the engine cannot be much faster than the reader row; the rest of
+            its cost is reading the body into the page buffer and writing the answer.
 
             Large aggregate answer: {LargePages} pages, {memory.UpstreamBytes / 1e6:F0} MB of upstream JSON streamed into a
             {memory.AnswerBytes / 1e6:F0} MB answer; peak working-set growth during the run {memory.PeakGrowth / 1e6:F1} MB

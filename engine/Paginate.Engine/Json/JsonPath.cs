@@ -128,10 +128,16 @@ public sealed class JsonPath
     /// Walks the path from <paramref name="start"/>, ignoring the <c>$last_item</c> prefix (the caller passes the
     /// item). Used for select fields, which are evaluated on each item.
     /// </summary>
-    public bool TryGetFrom(JsonElement start, out JsonElement value)
+    public bool TryGetFrom(JsonElement start, out JsonElement value) => TryGetFrom(start, 0, out value);
+
+    /// <summary>The steps of the path (a page scan follows them without a document).</summary>
+    internal ReadOnlySpan<JsonPathSegment> Segments => _segments;
+
+    /// <summary>Walks the path from <paramref name="start"/>, skipping its first <paramref name="skip"/> steps (already taken by a scan).</summary>
+    internal bool TryGetFrom(JsonElement start, int skip, out JsonElement value)
     {
         var current = start;
-        foreach (ref readonly var segment in _segments.AsSpan())
+        foreach (ref readonly var segment in _segments.AsSpan(skip))
         {
             if (!segment.TryStep(current, out current))
             {

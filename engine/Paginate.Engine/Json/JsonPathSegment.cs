@@ -58,6 +58,29 @@ internal readonly struct JsonPathSegment
         return false;
     }
 
+    /// <summary>False for a negative index: it counts from an end a forward scan has not reached yet.</summary>
+    public bool IsForwardOnly => !(_kind == SegmentKind.Index && _index < 0);
+
+    /// <summary>True when this step selects the object member under the reader's current property name (escapes decoded).</summary>
+    public bool MatchesName(ref readonly Utf8JsonReader reader) =>
+        _kind is SegmentKind.Property or SegmentKind.Token && reader.ValueTextEquals(_utf8Name);
+
+    /// <summary>True when this step selects the object member named <paramref name="utf8Name"/> (already unescaped).</summary>
+    public bool MatchesName(ReadOnlySpan<byte> utf8Name) =>
+        _kind is SegmentKind.Property or SegmentKind.Token && utf8Name.SequenceEqual(_utf8Name);
+
+    /// <summary>The array element this step selects in an array of <paramref name="count"/> elements.</summary>
+    public bool TryGetArrayIndex(int count, out int index)
+    {
+        index = _kind switch
+        {
+            SegmentKind.Index => _index < 0 ? count + _index : _index,
+            SegmentKind.Token => _index,
+            _ => -1,
+        };
+        return index >= 0 && index < count;
+    }
+
     // RFC 6901 array indexes are "0" or digits without a leading zero; anything else (including "-") never matches.
     private static int ParseArrayIndex(string token)
     {

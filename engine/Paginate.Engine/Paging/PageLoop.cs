@@ -51,7 +51,7 @@ public sealed class PageLoop
             ? new RunBudget(shared, shared.Scope(runnerId, limits.RateLimit, request.ForwardedHeaders), time, deadline)
             : null;
         var fetcher = new PageFetcher(
-            _client, _pipelines.Get(limits.MaxRetries, limits.RetryDelayMs), request, runner.ItemsPath,
+            _client, _pipelines.Get(limits.MaxRetries, limits.RetryDelayMs), request, runner.ItemsPath, ReadsWholePage(runner),
             TimeSpan.FromMilliseconds(limits.PageTimeoutMs), time, deadline, session.Counters, budget);
         var run = new Run(runner, request, sink, fetcher, session, time, runCts.Token);
         RunResult result;
@@ -72,6 +72,12 @@ public sealed class PageLoop
         budget is not null && (budget.HasRate || budget.Waited > TimeSpan.Zero)
             ? result with { RateWaitMs = (long)budget.Waited.TotalMilliseconds }
             : result;
+
+    /// <summary>
+    /// Pages are scanned (no document) unless the runner needs items as elements (a shape that reads fields) or reads
+    /// the body with any path (a script): then one document per page costs less than a scan and a document.
+    /// </summary>
+    private static bool ReadsWholePage(CompiledRunner runner) => runner.Shaper != FullShaper.Instance || runner.Strategy is ScriptStrategy;
 
     /// <summary>The flow of one run; the loop itself holds nothing per run.</summary>
     private sealed class Run
@@ -117,6 +123,7 @@ public sealed class PageLoop
                 PageRequest next;
                 PagingState nextState;
                 RangePlan? range = null;
+                var ahead = false;
                 TimeSpan? nextDelay;
                 using (var attempt = await FetchAsync(current, state).ConfigureAwait(false))
                 {
@@ -157,6 +164,7 @@ public sealed class PageLoop
                     if (_session.Pages == 1 && _limits.MaxConcurrency > 1 && _limits.PageDelayMs == 0)
                     {
                         range = Strategy.PlanRemaining(context, _maxPages - 1);
+                        ahead = range is null && Strategy.CanFetchAhead(context);
                     }
 
                     next = decision.Next!;
@@ -167,6 +175,11 @@ public sealed class PageLoop
                 if (range is { Requests.Count: > 0 })
                 {
                     return await FetchConcurrentlyAsync(range).ConfigureAwait(false);
+                }
+
+                if (ahead && nextDelay is null)
+                {
+                    return await FetchAheadAsync(next, nextState).ConfigureAwait(false);
                 }
 
                 var delay = TimeSpan.FromMilliseconds(_limits.PageDelayMs);
@@ -276,6 +289,95 @@ public sealed class PageLoop
         /// <summary>A body byte-identical to an earlier page's: the upstream ignored the page parameter or looped back.</summary>
         private bool RepeatedPage(PageResponse page) => _limits.StopOnRepeatedPage && !_fingerprints.AddIsNew(page.Body);
 
+        /// <summary>
+        /// The total is unknown (CONTRACT §1, <c>max_concurrency</c>): up to that many pages are requested ahead,
+        /// each guessed as if the page before came back full. Pages are still read strictly in order through the
+        /// strategy; the first that ends the run ends it and the answers still in flight are discarded unread, so at
+        /// most <c>max_concurrency - 1</c> requests go past the end. A guess that is not the strategy's own next
+        /// request (a short page that does not end the run, an API that reports another position) drops the guesses:
+        /// the rest of the run is sequential, so a wrong guess costs at most one window.
+        /// </summary>
+        private async Task<RunResult> FetchAheadAsync(PageRequest next, PagingState state)
+        {
+            var window = new Queue<AheadSlot>();
+            var guessing = true;
+            var last = new AheadSlot(_fetcher, next, state, _token);
+            window.Enqueue(last);
+            try
+            {
+                while (true)
+                {
+                    // The window holds pages _session.Pages + 1 .. + window.Count; never one past max_pages.
+                    while (guessing && window.Count < _limits.MaxConcurrency && _session.Pages + window.Count < _maxPages)
+                    {
+                        var guess = Strategy.Ahead(last.Request, last.State);
+                        last = new AheadSlot(_fetcher, guess.Next!, guess.State, _token);
+                        window.Enqueue(last);
+                    }
+
+                    using var slot = window.Dequeue();
+                    PageDecision decision = default;
+                    using (var attempt = await slot.Task.ConfigureAwait(false))
+                    {
+                        if (!attempt.Succeeded)
+                        {
+                            return _session.Failed(slot.Request, attempt);
+                        }
+
+                        if (RepeatedPage(attempt.Page!))
+                        {
+                            return _session.Stopped(StopReasons.RepeatedPage);
+                        }
+
+                        var written = await WritePageAsync(slot.Request, attempt).ConfigureAwait(false);
+                        var stop = PageStop(attempt.Page!, written);
+                        if (stop is null)
+                        {
+                            decision = Strategy.Next(new PageContext(slot.Request, attempt.Page!, slot.State, _session.Pages, _session.Items));
+                            _session.AddLogs(decision.Logs);
+                            if (decision.ErrorCode is not null)
+                            {
+                                return _session.StrategyFailed(decision.ErrorCode, decision.ErrorDetail);
+                            }
+
+                            stop = decision.StopReason ?? NextStop(decision.Next!);
+                        }
+
+                        if (stop is not null)
+                        {
+                            return _session.Stopped(stop);
+                        }
+                    }
+
+                    if (window.TryPeek(out var head) && RequestFingerprint.Of(head.Request) == RequestFingerprint.Of(decision.Next!))
+                    {
+                        head.State = decision.State;
+                        continue;
+                    }
+
+                    guessing = false;
+                    await DiscardAsync(window).ConfigureAwait(false);
+                    last = new AheadSlot(_fetcher, decision.Next!, decision.State, _token);
+                    window.Enqueue(last);
+                }
+            }
+            finally
+            {
+                await DiscardAsync(window).ConfigureAwait(false);
+            }
+        }
+
+        private static async Task DiscardAsync(Queue<AheadSlot> window)
+        {
+            while (window.TryDequeue(out var slot))
+            {
+                using (slot)
+                {
+                    await slot.DiscardAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
         /// <summary>Stop rules decided by the page alone: max_items truncation, an empty page.</summary>
         private string? PageStop(PageResponse page, int written)
         {
@@ -324,8 +426,21 @@ public sealed class PageLoop
         private static int WriteItems(PageResponse page, IItemShaper shaper, Utf8JsonWriter writer, long remaining, out int typeErrors)
         {
             var take = (int)Math.Min(page.ItemCount, Math.Max(0, remaining));
-            var written = 0;
             typeErrors = 0;
+            if (shaper == FullShaper.Instance)
+            {
+                // The common case needs no document at all: each item's bytes, as the scan found them.
+                for (var i = 0; i < take; i++)
+                {
+                    FullShaper.WriteRaw(writer, page.Item(i));
+                }
+
+                return take;
+            }
+
+            // Shapes that read fields get the items array as one document (cheaper than one per item), still
+            // never the page's: its other members are not parsed.
+            var written = 0;
             foreach (var item in page.Items.EnumerateArray())
             {
                 if (written == take)

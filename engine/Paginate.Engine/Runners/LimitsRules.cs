@@ -89,18 +89,13 @@ internal sealed class LimitsRules : AbstractValidator<RunnerDefinition>
         }
     }
 
-    // Concurrency needs the total from page 1, which only page_number (total_pages_path) and offset (total_path) reveal.
+    // Only page_number and offset know their later requests in advance: from the total page 1 reveals, or (contract
+    // v2) by requesting ahead when it does not.
     private static void CheckConcurrency(int maxConcurrency, PaginationSpec pagination, ValidationContext<RunnerDefinition> context)
     {
         const string path = "limits.max_concurrency";
         switch (pagination.Style)
         {
-            case PaginationStyles.PageNumber when pagination.TotalPagesPath is null:
-                context.Fail(path, $"{path} {maxConcurrency} needs pagination.total_pages_path: pages are fetched at once only when page 1 reveals the total; set it or use 1");
-                break;
-            case PaginationStyles.Offset when pagination.TotalPath is null:
-                context.Fail(path, $"{path} {maxConcurrency} needs pagination.total_path: pages are fetched at once only when page 1 reveals the total; set it or use 1");
-                break;
             case PaginationStyles.PageNumber or PaginationStyles.Offset:
                 break;
             default:

@@ -195,7 +195,7 @@ public static class RunnerSchema
         "retry_delay_ms": { "type": "integer", "minimum": 0, "maximum": 60000, "default": 1000, "description": "Base retry delay, exponential with jitter; a Retry-After header wins." },
         "page_timeout_ms": { "type": "integer", "minimum": 100, "maximum": 300000, "default": 30000, "description": "Timeout of one page request including its body; at most total_timeout_ms." },
         "total_timeout_ms": { "type": "integer", "minimum": 100, "maximum": 900000, "default": 120000, "description": "Timeout of the whole run; after page 1 the items so far are returned with stop_reason timeout." },
-        "max_concurrency": { "type": "integer", "minimum": 1, "maximum": 16, "default": 1, "description": "Pages fetched at once when page 1 reveals the total: page_number with total_pages_path, or offset with total_path. Other styles need 1." },
+        "max_concurrency": { "type": "integer", "minimum": 1, "maximum": 16, "default": 1, "description": "page_number and offset only: pages fetched at once when page 1 reveals the total (total_pages_path, total_path), else pages requested ahead, at most max_concurrency - 1 past the end. Other styles need 1." },
         "stop_on_repeated_page": { "type": "boolean", "default": true, "description": "Stop when a page body is byte-identical to an earlier page of the same call (APIs that ignore the page parameter); that page's items are not returned again." },
         "rate_limit": {
           "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/rate_limit" }],

@@ -18,4 +18,7 @@ internal sealed class FullShaper : IItemShaper
         writer.WriteRawValue(JsonMarshal.GetRawUtf8Value(item), skipInputValidation: true);
         return 0;
     }
+
+    // The page scan validated every byte of the item, so it is copied without a second look.
+    public static void WriteRaw(Utf8JsonWriter writer, ReadOnlySpan<byte> item) => writer.WriteRawValue(item, skipInputValidation: true);
 }

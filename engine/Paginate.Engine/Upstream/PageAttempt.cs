@@ -1,18 +1,17 @@
-using System.Text.Json;
 using Paginate.Engine.Paging.Strategies;
 
 namespace Paginate.Engine.Upstream;
 
 /// <summary>
 /// The outcome of one upstream request: a parsed page, or a coarse failure that may be retried. Owns the
-/// response, the pooled body and the JSON document; disposing releases them (Polly disposes the attempts
+/// response, the pooled body and the page's scan; disposing releases them (Polly disposes the attempts
 /// it retries).
 /// </summary>
 internal sealed class PageAttempt : IDisposable
 {
     private HttpResponseMessage? _response;
     private PooledBuffer? _buffer;
-    private JsonDocument? _document;
+    private PageResponse? _page;
 
     private PageAttempt()
     {
@@ -44,15 +43,15 @@ internal sealed class PageAttempt : IDisposable
     /// <summary>Time this page took, retries included (set by the fetcher).</summary>
     public TimeSpan Duration { get; set; }
 
-    public static PageAttempt Success(HttpResponseMessage response, PooledBuffer buffer, JsonDocument document, PageResponse page) =>
-        new() { Status = (int)response.StatusCode, _response = response, _buffer = buffer, _document = document, Page = page };
+    public static PageAttempt Success(HttpResponseMessage response, PooledBuffer buffer, PageResponse page) =>
+        new() { Status = (int)response.StatusCode, _response = response, _buffer = buffer, _page = page, Page = page };
 
     public static PageAttempt Failure(int? status, string errorCode, string detail, bool retryable = false, TimeSpan? retryAfter = null) =>
         new() { Status = status, ErrorCode = errorCode, Detail = detail, Retryable = retryable, RetryAfter = retryAfter };
 
     public void Dispose()
     {
-        Interlocked.Exchange(ref _document, null)?.Dispose();
+        Interlocked.Exchange(ref _page, null)?.Dispose();
         Interlocked.Exchange(ref _buffer, null)?.Dispose();
         Interlocked.Exchange(ref _response, null)?.Dispose();
     }

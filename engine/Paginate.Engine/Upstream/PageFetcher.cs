@@ -13,6 +13,7 @@ internal sealed class PageFetcher
     private readonly ResiliencePipeline<PageAttempt> _pipeline;
     private readonly RunRequest _run;
     private readonly JsonPath _itemsPath;
+    private readonly bool _wholeDocument;
     private readonly TimeSpan _pageTimeout;
     private readonly TimeProvider _time;
     private readonly long _deadline;
@@ -20,9 +21,10 @@ internal sealed class PageFetcher
 
     private readonly RunBudget? _budget;
 
-    public PageFetcher(UpstreamClient client, ResiliencePipeline<PageAttempt> pipeline, RunRequest run, JsonPath itemsPath, TimeSpan pageTimeout, TimeProvider time, long deadline, RunCounters counters, RunBudget? budget = null)
+    public PageFetcher(UpstreamClient client, ResiliencePipeline<PageAttempt> pipeline, RunRequest run, JsonPath itemsPath, bool wholeDocument, TimeSpan pageTimeout, TimeProvider time, long deadline, RunCounters counters, RunBudget? budget = null)
     {
         _budget = budget;
+        _wholeDocument = wholeDocument;
         _client = client;
         _pipeline = pipeline;
         _run = run;
@@ -44,7 +46,7 @@ internal sealed class PageFetcher
         {
             var attempt = await _pipeline.ExecuteAsync(
                 static (ctx, state) => state.This._budget is null
-                    ? new ValueTask<PageAttempt>(state.This._client.SendOnceAsync(state.Request, state.This._run, state.This._itemsPath, state.This._pageTimeout, ctx.CancellationToken))
+                    ? new ValueTask<PageAttempt>(state.This._client.SendOnceAsync(state.Request, state.This._run, state.This._itemsPath, state.This._wholeDocument, state.This._pageTimeout, ctx.CancellationToken))
                     : state.This.SendWithinBudgetAsync(state.Request, state.This._budget, ctx.CancellationToken),
                 context,
                 (This: this, Request: request)).ConfigureAwait(false);
@@ -69,7 +71,7 @@ internal sealed class PageFetcher
             return PageAttempt.Failure(null, ErrorCodes.RateLimited, "The runner's rate budget has no token before total_timeout_ms.", retryable: false, retryAfter);
         }
 
-        var attempt = await _client.SendOnceAsync(request, _run, _itemsPath, _pageTimeout, cancellationToken).ConfigureAwait(false);
+        var attempt = await _client.SendOnceAsync(request, _run, _itemsPath, _wholeDocument, _pageTimeout, cancellationToken).ConfigureAwait(false);
         if (attempt is { Status: 429 or 503, RetryAfter: { } hold } && hold > TimeSpan.Zero)
         {
             await budget.HoldAsync(hold, cancellationToken).ConfigureAwait(false);

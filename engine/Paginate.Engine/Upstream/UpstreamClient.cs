@@ -1,8 +1,10 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Paginate.Engine.Json;
 using Paginate.Engine.Paging;
+using Paginate.Engine.Paging.Scanning;
 using Paginate.Engine.Paging.Strategies;
 
 namespace Paginate.Engine.Upstream;
@@ -15,8 +17,6 @@ internal sealed class UpstreamClient
 {
     /// <summary>Upstream error bodies are echoed up to this many bytes (CONTRACT §2).</summary>
     public const int ExcerptBytes = 2048;
-
-    private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = 256 };
 
     // The names HttpContentHeaders owns (Content-Length is refused by validation: the client sets it).
     private static readonly HashSet<string> s_contentHeaders = new(StringComparer.OrdinalIgnoreCase)
@@ -39,7 +39,7 @@ internal sealed class UpstreamClient
     }
 
     /// <summary>One attempt, bounded by <paramref name="pageTimeout"/> (headers and body).</summary>
-    public async Task<PageAttempt> SendOnceAsync(PageRequest request, RunRequest run, JsonPath itemsPath, TimeSpan pageTimeout, CancellationToken runToken)
+    public async Task<PageAttempt> SendOnceAsync(PageRequest request, RunRequest run, JsonPath itemsPath, bool wholeDocument, TimeSpan pageTimeout, CancellationToken runToken)
     {
         var started = _time.GetTimestamp();
         int? status = null;
@@ -51,7 +51,7 @@ internal sealed class UpstreamClient
             using var message = BuildMessage(request, run);
             response = await SendAsync(message, linked.Token).ConfigureAwait(false);
             status = (int)response.StatusCode;
-            var attempt = await ReadAsync(response, run, itemsPath, linked.Token).ConfigureAwait(false);
+            var attempt = await ReadAsync(response, run, itemsPath, wholeDocument, linked.Token).ConfigureAwait(false);
             if (attempt.Succeeded)
             {
                 response = null; // owned by the attempt now
@@ -87,7 +87,7 @@ internal sealed class UpstreamClient
             ? await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
             : await _invoker.SendAsync(message, cancellationToken).ConfigureAwait(false);
 
-    private async Task<PageAttempt> ReadAsync(HttpResponseMessage response, RunRequest run, JsonPath itemsPath, CancellationToken cancellationToken)
+    private async Task<PageAttempt> ReadAsync(HttpResponseMessage response, RunRequest run, JsonPath itemsPath, bool wholeDocument, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         if (status is < 200 or > 299)
@@ -121,7 +121,7 @@ internal sealed class UpstreamClient
             return PageAttempt.Failure(status, ErrorCodes.InvalidJson, "The page's compressed body is corrupt.");
         }
 
-        JsonDocument document;
+        PageScan scan;
         try
         {
             var memory = buffer.Memory;
@@ -130,7 +130,8 @@ internal sealed class UpstreamClient
                 memory = memory[3..];
             }
 
-            document = JsonDocument.Parse(memory, s_documentOptions);
+            // One reader pass over the page; a document only when the runner reads more than paths (see PageScanner).
+            scan = PageScanner.Scan(memory, itemsPath, wholeDocument);
         }
         catch (JsonException ex)
         {
@@ -140,26 +141,20 @@ internal sealed class UpstreamClient
             return PageAttempt.Failure(status, ErrorCodes.InvalidJson, $"The page is not valid JSON{where}{(type is null ? string.Empty : $"; content type {type}")}.");
         }
 
-        var itemsFound = itemsPath.TryGet(document.RootElement, null, out var items);
-        if (itemsFound && items.ValueKind == JsonValueKind.Null)
+        // CONTRACT §1: an items path holding null is an empty page ({"users": null, "next_token": null}).
+        if (scan.ItemsKind is not (JsonValueKind.Array or JsonValueKind.Null))
         {
-            // CONTRACT §1: an items path holding null is an empty page ({"users": null, "next_token": null}).
-            items = PageResponse.NoItems;
-        }
-
-        if (!itemsFound || items.ValueKind != JsonValueKind.Array)
-        {
-            var found = itemsPath.TryGet(document.RootElement, null, out var value) ? Describe(value.ValueKind) : "nothing";
+            var found = Describe(scan.ItemsKind);
             var detail = itemsPath.IsDocument
                 ? $"Expected the page body to be an array but found {found}."
-                : $"Expected an array at items_path '{itemsPath.Text}' but found {found} (the page body is {Describe(document.RootElement.ValueKind)}).";
-            document.Dispose();
+                : $"Expected an array at items_path '{itemsPath.Text}' but found {found} (the page body is {Describe(scan.RootKind)}).";
+            scan.Dispose();
             buffer.Dispose();
             return PageAttempt.Failure(status, ErrorCodes.ItemsPathNotFound, detail);
         }
 
-        var page = new PageResponse(status, response.Headers, response.Content.Headers, document.RootElement, items);
-        return PageAttempt.Success(response, buffer, document, page);
+        var page = new PageResponse(status, response.Headers, response.Content.Headers, scan);
+        return PageAttempt.Success(response, buffer, page);
     }
 
     private static string Describe(JsonValueKind kind) => kind switch
@@ -215,7 +210,13 @@ internal sealed class UpstreamClient
 
     private static HttpRequestMessage BuildMessage(PageRequest request, RunRequest run)
     {
-        var message = new HttpRequestMessage(request.Method, request.Uri);
+        // HTTP/2 when the upstream offers it by ALPN (TLS only; plain http stays HTTP/1.1): pages fetched at once or
+        // ahead share one connection, and a page cancelled past the end resets a stream instead of a TLS connection.
+        var message = new HttpRequestMessage(request.Method, request.Uri)
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+        };
         if (request.Body is { } body)
         {
             message.Content = new ByteArrayContent(body);

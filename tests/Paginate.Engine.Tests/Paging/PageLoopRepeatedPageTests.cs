@@ -46,6 +46,22 @@ public sealed class PageLoopRepeatedPageTests
     }
 
     [Fact]
+    public async Task PagesRequestedAhead_ApiIgnoringThePageParameter_StopsAtTheFirstRepeat()
+    {
+        // No total path: with max_concurrency > 1 pages are requested ahead (CONTRACT §1, v2), and each is still
+        // checked against the earlier ones before its items are written.
+        await using var upstream = await IgnoresPagingAsync();
+        var outcome = await RunAsync(Runner(upstream,
+            new PaginationSpec { Style = PaginationStyles.PageNumber, PageSize = 3 },
+            FastLimits with { MaxConcurrency = 4, MaxPages = 20 }));
+
+        Assert.Equal(StopReasons.RepeatedPage, outcome.Result.StopReason);
+        Assert.Equal(["i1", "i2", "i3"], outcome.Ids());
+        Assert.Equal(1, outcome.Result.Pages);
+        Assert.InRange(upstream.RequestCount, 2, 5);
+    }
+
+    [Fact]
     public async Task ConcurrentPages_ApiIgnoringThePageParameter_StopsAtTheFirstRepeat()
     {
         await using var upstream = await IgnoresPagingAsync();

@@ -138,11 +138,12 @@ public sealed class ShapeLimitsValidationTests
     }
 
     [Fact]
-    public void MaxConcurrency_NeedsTheTotal()
+    public void MaxConcurrency_WithOrWithoutTheTotal_IsValid_ForRangeStyles()
     {
+        // Contract v2: without a total the pages are requested ahead (CONTRACT §1, max_concurrency).
         var concurrent = new LimitsSpec { MaxConcurrency = 4 };
-        OnlyError(RunnerSamples.PageNumber() with { Limits = concurrent }, "limits.max_concurrency", "needs pagination.total_pages_path");
-        OnlyError(RunnerSamples.PageNumber(new PaginationSpec { Style = PaginationStyles.Offset }) with { Limits = concurrent }, "limits.max_concurrency", "needs pagination.total_path");
+        Valid(RunnerSamples.PageNumber() with { Limits = concurrent });
+        Valid(RunnerSamples.PageNumber(new PaginationSpec { Style = PaginationStyles.Offset }) with { Limits = concurrent });
         Valid(RunnerSamples.PageNumber(new PaginationSpec { Style = PaginationStyles.PageNumber, TotalPagesPath = "meta.pages" }) with { Limits = concurrent });
         Valid(RunnerSamples.PageNumber(new PaginationSpec { Style = PaginationStyles.Offset, TotalPath = "meta.total" }) with { Limits = concurrent });
     }

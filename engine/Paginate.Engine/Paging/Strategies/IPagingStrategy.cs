@@ -38,6 +38,18 @@ internal interface IPagingStrategy
     RangePlan? PlanRemaining(PageContext firstPage, int maxRequests) => null;
 
     /// <summary>
+    /// When page 1 did not reveal the total: whether later pages may be requested ahead of time (CONTRACT §1,
+    /// <c>max_concurrency</c>), each guessed with <see cref="Ahead"/>. False by default.
+    /// </summary>
+    bool CanFetchAhead(PageContext firstPage) => false;
+
+    /// <summary>
+    /// The request (and its state) that follows <paramref name="request"/> if that page comes back full: a guess, used
+    /// only when it equals what <see cref="Next"/> later returns. Called only when <see cref="CanFetchAhead"/> said yes.
+    /// </summary>
+    PageDecision Ahead(PageRequest request, PagingState state) => throw new NotSupportedException();
+
+    /// <summary>
     /// A page failed with <paramref name="status"/> after the loop's own retries: when the style's own rules call
     /// that throttled (a script's <c>@request.ratelimit.set</c> allowlist), how long to wait before asking for the
     /// same page again; null to let the failure stand (the default). <paramref name="retried"/> counts the

@@ -28,6 +28,15 @@ internal sealed class OffsetPagingStrategy : RangePagingStrategy
 
     public override string Name => PaginationStyles.Offset;
 
+    protected override long Step => _limit;
+
+    // A short first page means the API caps the page below the limit: offsets guessed from the limit would all miss.
+    public override bool CanFetchAhead(PageContext firstPage)
+    {
+        ArgumentNullException.ThrowIfNull(firstPage);
+        return firstPage.Response.ItemCount == _limit;
+    }
+
     protected override string? Advance(PageContext page, out long next)
     {
         var response = page.Response;

@@ -25,6 +25,8 @@ internal sealed class PageNumberPagingStrategy : RangePagingStrategy
 
     public override string Name => PaginationStyles.PageNumber;
 
+    protected override long Step => 1;
+
     protected override string? Advance(PageContext page, out long next)
     {
         var current = CurrentPage(page);

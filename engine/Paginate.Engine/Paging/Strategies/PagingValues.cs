@@ -11,7 +11,7 @@ internal static class PagingValues
     public static bool TryGet(JsonPath? path, PageResponse response, out JsonElement value)
     {
         value = default;
-        if (path is null || !path.TryGet(response.Body, response.LastItem, out value))
+        if (path is null || !response.TryGet(path, out value))
         {
             return false;
         }

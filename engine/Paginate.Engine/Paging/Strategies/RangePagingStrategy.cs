@@ -45,6 +45,18 @@ internal abstract class RangePagingStrategy : IPagingStrategy
 
     public abstract RangePlan? PlanRemaining(PageContext firstPage, int maxRequests);
 
+    public virtual bool CanFetchAhead(PageContext firstPage) => true;
+
+    public PageDecision Ahead(PageRequest request, PagingState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var next = state.Position + Step;
+        return PageDecision.Continue(Prepare(request, next), state with { Position = next });
+    }
+
+    /// <summary>How far a full page moves the position (1 page, or <c>limit</c> items).</summary>
+    protected abstract long Step { get; }
+
     /// <summary>Reads the page: the next position, or a stop reason.</summary>
     protected abstract string? Advance(PageContext page, out long next);
 

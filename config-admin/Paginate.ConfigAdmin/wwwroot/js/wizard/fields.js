@@ -90,7 +90,7 @@ export const FIELDS = [
     help: 'runner: one budget for the whole runner. credential: one budget per forwarded credential (each API key gets its own).' },
   { path: 'cache.ttl_seconds', kind: 'int', label: 'Answer cache (seconds)', optionalInSchema: true,
     help: 'Identical calls within this time get the same complete answer without calling the API again. 0 turns the cache off.' },
-  { path: 'limits.max_concurrency', kind: 'int', label: 'Max concurrent pages', help: 'Page-number and offset runners only, when page 1 reveals the total.' },
+  { path: 'limits.max_concurrency', kind: 'int', label: 'Max concurrent pages', help: 'Page-number and offset runners only: all remaining pages at once when page 1 reveals the total, else this many requested ahead (the first page that ends the run ends it).' },
 
   { path: 'request.forward_headers', kind: 'lines', label: 'Forwarded header names', placeholder: 'Authorization',
     help: 'One header name per line. Header values come from Clay at run time. They are never stored.' },
