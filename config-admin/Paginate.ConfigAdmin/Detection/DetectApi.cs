@@ -44,13 +44,13 @@ internal static partial class DetectApi
         using (document)
         {
             var root = document!.RootElement;
-            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var errors = new FieldErrors();
             JsonBody.RejectUnknownFields(root, Fields, errors);
             var input = DryRunInput.Read(root, errors, withMaxPages: false);
             if (!root.TryGetProperty("request", out var requestJson) || requestJson.ValueKind != JsonValueKind.Object)
             {
-                JsonBody.AddError(errors, "request", "is required: the runner's request object (method, url, ...).");
-                return ApiProblems.Validation(JsonBody.Freeze(errors));
+                errors.Add("request", "is required: the runner's request object (method, url, ...).");
+                return ApiProblems.Validation(errors.ToDictionary());
             }
 
             var draft = new JsonObject { ["name"] = "detected", ["request"] = JsonNode.Parse(requestJson.GetRawText()) };
@@ -58,7 +58,7 @@ internal static partial class DetectApi
             var runner = definition is null || errors.Count > 0 ? null : dryRunner.Prepare(definition, input, "", errors);
             if (runner is null || errors.Count > 0)
             {
-                return ApiProblems.Validation(JsonBody.Freeze(errors));
+                return ApiProblems.Validation(errors.ToDictionary());
             }
 
             var (page, failure, status) = await fetcher.FetchAsync(runner, input, cancellationToken).ConfigureAwait(false);

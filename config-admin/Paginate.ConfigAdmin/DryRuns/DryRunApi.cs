@@ -3,6 +3,7 @@ using Paginate.ConfigAdmin.Http;
 using Paginate.ConfigAdmin.Problems;
 using Paginate.ConfigAdmin.Runners;
 using Paginate.Engine.Storage;
+using Paginate.Engine.Runners;
 
 namespace Paginate.ConfigAdmin.DryRuns;
 
@@ -43,13 +44,13 @@ internal static class DryRunApi
         using (document)
         {
             var root = document!.RootElement;
-            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var errors = new FieldErrors();
             JsonBody.RejectUnknownFields(root, DraftFields, errors);
             var input = DryRunInput.Read(root, errors);
             Engine.Runners.CompiledRunner? compiled = null;
             if (!root.TryGetProperty("config", out var config) || config.ValueKind == System.Text.Json.JsonValueKind.Null)
             {
-                JsonBody.AddError(errors, "config", "is required: the draft runner definition.");
+                errors.Add("config", "is required: the draft runner definition.");
             }
             else if (DefinitionReader.Read(config, "config.", errors) is { } definition && errors.Count == 0)
             {
@@ -58,7 +59,7 @@ internal static class DryRunApi
 
             if (compiled is null || errors.Count > 0)
             {
-                return ApiProblems.Validation(JsonBody.Freeze(errors));
+                return ApiProblems.Validation(errors.ToDictionary());
             }
 
             return TypedResults.Ok(await runner.RunAsync(compiled, input, runnerId: null, cancellationToken).ConfigureAwait(false));
@@ -91,13 +92,13 @@ internal static class DryRunApi
         using (document)
         {
             var root = document!.RootElement;
-            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var errors = new FieldErrors();
             JsonBody.RejectUnknownFields(root, SavedFields, errors);
             var input = DryRunInput.Read(root, errors);
             var compiled = errors.Count == 0 ? runner.Prepare(stored.Config, input, "config.", errors) : null;
             if (compiled is null || errors.Count > 0)
             {
-                return ApiProblems.Validation(JsonBody.Freeze(errors));
+                return ApiProblems.Validation(errors.ToDictionary());
             }
 
             return TypedResults.Ok(await runner.RunAsync(compiled, input, stored.Id, cancellationToken).ConfigureAwait(false));

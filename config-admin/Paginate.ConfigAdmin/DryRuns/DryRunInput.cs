@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Paginate.ConfigAdmin.Http;
+using Paginate.Engine.Runners;
 
 namespace Paginate.ConfigAdmin.DryRuns;
 
@@ -18,7 +19,7 @@ internal sealed class DryRunInput
     public required int? MaxPages { get; init; }
 
     /// <summary>Reads <c>test_headers</c>, <c>test_query</c> and <c>max_pages</c>, adding errors by field.</summary>
-    public static DryRunInput Read(JsonElement root, Dictionary<string, List<string>> errors, bool withMaxPages = true)
+    public static DryRunInput Read(JsonElement root, FieldErrors errors, bool withMaxPages = true)
     {
         var headers = JsonBody.ReadStringMap(root, "test_headers", errors, StringComparer.OrdinalIgnoreCase);
         var query = JsonBody.ReadStringMap(root, "test_query", errors, StringComparer.Ordinal);
@@ -31,7 +32,7 @@ internal sealed class DryRunInput
             }
             else
             {
-                JsonBody.AddError(errors, "max_pages", $"must be a whole number from 1 to {MaxMaxPages}; leave it out to use the runner's max pages.");
+                errors.Add("max_pages", $"must be a whole number from 1 to {MaxMaxPages}; leave it out to use the runner's max pages.");
             }
         }
 

@@ -31,7 +31,7 @@ internal sealed partial class DryRunner(
     /// Compiles <paramref name="definition"/> with dry-run limits and checks the input against it: test
     /// headers must be forwarded headers, every placeholder needs a value that keeps the URL's path. Errors are added by field.
     /// </summary>
-    public CompiledRunner? Prepare(RunnerDefinition definition, DryRunInput input, string configPrefix, Dictionary<string, List<string>> errors)
+    public CompiledRunner? Prepare(RunnerDefinition definition, DryRunInput input, string configPrefix, FieldErrors errors)
     {
         var limits = definition.Limits;
         var capped = definition with
@@ -53,7 +53,7 @@ internal sealed partial class DryRunner(
         {
             if (!forwarded.Contains(name))
             {
-                JsonBody.AddError(errors, $"test_headers.{name}", "is not in request.forward_headers; only forwarded headers are sent upstream.");
+                errors.Add($"test_headers.{name}", "is not in request.forward_headers; only forwarded headers are sent upstream.");
             }
         }
 
@@ -61,7 +61,7 @@ internal sealed partial class DryRunner(
         {
             if (!input.Query.ContainsKey(name))
             {
-                JsonBody.AddError(errors, $"test_query.{name}", $"missing value for placeholder '{name}'.");
+                errors.Add($"test_query.{name}", $"missing value for placeholder '{name}'.");
             }
         }
 
@@ -74,7 +74,7 @@ internal sealed partial class DryRunner(
             }
             catch (PlaceholderException ex)
             {
-                JsonBody.AddError(errors, $"test_query.{ex.Name}", ex.Message);
+                errors.Add($"test_query.{ex.Name}", ex.Message);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Paginate.ConfigAdmin.Problems;
+using Paginate.Engine.Runners;
 
 namespace Paginate.ConfigAdmin.Http;
 
@@ -29,15 +30,15 @@ internal static class JsonBody
         using (document)
         {
             var root = document!.RootElement;
-            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var errors = new FieldErrors();
             RejectUnknownFields(root, [name], errors);
             var value = root.TryGetProperty(name, out var field) && field.ValueKind == JsonValueKind.String ? field.GetString() : null;
             if (check(value) is { } error)
             {
-                AddError(errors, name, error);
+                errors.Add(name, error);
             }
 
-            return errors.Count > 0 ? (null, ApiProblems.Validation(Freeze(errors))) : (value, null);
+            return errors.Count > 0 ? (null, ApiProblems.Validation(errors.ToDictionary())) : (value, null);
         }
     }
 
@@ -90,7 +91,7 @@ internal static class JsonBody
     }
 
     /// <summary>The string values of an optional object of strings (numbers and booleans are taken as text).</summary>
-    public static Dictionary<string, string> ReadStringMap(JsonElement root, string field, Dictionary<string, List<string>> errors, StringComparer comparer)
+    public static Dictionary<string, string> ReadStringMap(JsonElement root, string field, FieldErrors errors, StringComparer comparer)
     {
         var map = new Dictionary<string, string>(comparer);
         if (!root.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -100,7 +101,7 @@ internal static class JsonBody
 
         if (value.ValueKind != JsonValueKind.Object)
         {
-            AddError(errors, field, "must be an object of name to string value.");
+            errors.Add(field, "must be an object of name to string value.");
             return map;
         }
 
@@ -117,7 +118,7 @@ internal static class JsonBody
                     map[property.Name] = property.Value.GetRawText();
                     break;
                 default:
-                    AddError(errors, $"{field}.{property.Name}", "must be a string.");
+                    errors.Add($"{field}.{property.Name}", "must be a string.");
                     break;
             }
         }
@@ -126,29 +127,16 @@ internal static class JsonBody
     }
 
     /// <summary>Top-level fields other than <paramref name="allowed"/> are errors, one per field.</summary>
-    public static void RejectUnknownFields(JsonElement root, IReadOnlyCollection<string> allowed, Dictionary<string, List<string>> errors)
+    public static void RejectUnknownFields(JsonElement root, IReadOnlyCollection<string> allowed, FieldErrors errors)
     {
         foreach (var property in root.EnumerateObject())
         {
             if (!allowed.Contains(property.Name))
             {
-                AddError(errors, property.Name, $"unknown field; allowed: {string.Join(", ", allowed)}.");
+                errors.Add(property.Name, $"unknown field; allowed: {string.Join(", ", allowed)}.");
             }
         }
     }
-
-    public static void AddError(Dictionary<string, List<string>> errors, string field, string message)
-    {
-        if (!errors.TryGetValue(field, out var list))
-        {
-            errors[field] = list = [];
-        }
-
-        list.Add(message);
-    }
-
-    public static Dictionary<string, string[]> Freeze(Dictionary<string, List<string>> errors) =>
-        errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     private static ProblemHttpResult TooLarge() => ApiProblems.Status(
         StatusCodes.Status413PayloadTooLarge,

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Paginate.Engine.Runners;
 
 namespace Paginate.ConfigAdmin.Problems;
 
@@ -25,7 +26,7 @@ internal static class ApiProblems
         });
 
     public static ProblemHttpResult Validation(string field, string message) =>
-        Validation(new Dictionary<string, string[]> { [field] = [message] });
+        Validation(FieldErrors.Single(field, message));
 
     public static ProblemHttpResult Status(int status, string title, string detail, string? type = null) =>
         TypedResults.Problem(new ProblemDetails

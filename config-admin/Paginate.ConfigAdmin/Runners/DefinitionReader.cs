@@ -9,7 +9,7 @@ namespace Paginate.ConfigAdmin.Runners;
 /// </summary>
 internal static class DefinitionReader
 {
-    public static RunnerDefinition? Read(JsonElement json, string fieldPrefix, Dictionary<string, List<string>> errors)
+    public static RunnerDefinition? Read(JsonElement json, string fieldPrefix, FieldErrors errors)
     {
         if (RunnerDefinitionReader.TryRead(json, out var definition, out var found))
         {
@@ -23,7 +23,7 @@ internal static class DefinitionReader
                 : fieldPrefix + key;
             foreach (var message in messages)
             {
-                Http.JsonBody.AddError(errors, field, message);
+                errors.Add(field, message);
             }
         }
 

@@ -11,16 +11,10 @@ internal sealed class RunnerCompilation(IOptions<UpstreamPolicyOptions> options)
 
     public RunnerCompileOptions Options => _compileOptions;
 
-    public CompiledRunner? Compile(RunnerDefinition definition, string fieldPrefix, Dictionary<string, List<string>> errors)
+    public CompiledRunner? Compile(RunnerDefinition definition, string fieldPrefix, FieldErrors errors)
     {
         var result = RunnerCompiler.Compile(definition, _compileOptions);
-        foreach (var (field, messages) in result.Errors)
-        {
-            foreach (var message in messages)
-            {
-                Http.JsonBody.AddError(errors, fieldPrefix + field, message);
-            }
-        }
+        errors.AddAll(result.Errors, fieldPrefix);
 
         return result.IsValid && errors.Count == 0 ? result.Runner : null;
     }

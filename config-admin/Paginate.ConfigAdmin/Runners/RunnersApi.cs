@@ -72,11 +72,11 @@ internal static class RunnersApi
 
         using (document)
         {
-            var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var errors = new FieldErrors();
             var definition = DefinitionReader.Read(document!.RootElement, "", errors);
             var compiled = definition is null ? null : compilation.Compile(definition, "", errors);
             return compiled is null
-                ? (null, ApiProblems.Validation(JsonBody.Freeze(errors), "The runner definition is invalid; see errors."))
+                ? (null, ApiProblems.Validation(errors.ToDictionary(), "The runner definition is invalid; see errors."))
                 : (compiled, null);
         }
     }

@@ -272,41 +272,20 @@ public sealed class JsonPath
 
     private static bool ParsePointer(string text, int start, List<JsonPathSegment> segments, [NotNullWhen(false)] out string? error)
     {
-        // RFC 6901: "/a/b~1c" is ["a", "b/c"]; '~' must be followed by 0 or 1.
-        var token = new StringBuilder();
-        var i = start + 1;
-        while (true)
+        // One RFC 6901 reading for the whole engine: "/a/b~1c" is ["a", "b/c"]; '~' must be followed by 0 or 1.
+        if (!JsonPointer.TryParse(text, start, out var pointer, out var what, out var position))
         {
-            if (i == text.Length || text[i] == '/')
-            {
-                segments.Add(JsonPathSegment.Token(token.ToString()));
-                token.Clear();
-                if (i == text.Length)
-                {
-                    error = null;
-                    return true;
-                }
-
-                i++;
-                continue;
-            }
-
-            if (text[i] == '~')
-            {
-                if (i + 1 < text.Length && text[i + 1] is '0' or '1')
-                {
-                    token.Append(text[i + 1] == '0' ? '~' : '/');
-                    i += 2;
-                    continue;
-                }
-
-                error = Fail(text, "'~' must be followed by 0 or 1 in a JSON Pointer (write '~0' for '~', '~1' for '/')", i);
-                return false;
-            }
-
-            token.Append(text[i]);
-            i++;
+            error = Fail(text, what, position);
+            return false;
         }
+
+        foreach (var token in pointer.Tokens)
+        {
+            segments.Add(JsonPathSegment.Token(token));
+        }
+
+        error = null;
+        return true;
     }
 
     private static string Fail(string text, string what, int position) =>

@@ -81,25 +81,6 @@ internal readonly struct JsonPathSegment
         return index >= 0 && index < count;
     }
 
-    // RFC 6901 array indexes are "0" or digits without a leading zero; anything else (including "-") never matches.
-    private static int ParseArrayIndex(string token)
-    {
-        if (token.Length == 0 || token.Length > 9 || (token.Length > 1 && token[0] == '0'))
-        {
-            return -1;
-        }
-
-        var value = 0;
-        foreach (var c in token)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return -1;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        return value;
-    }
+    // RFC 6901 array indexes (JsonPointer's rule); anything else (including "-") never matches.
+    private static int ParseArrayIndex(string token) => JsonPointer.TryParseArrayIndex(token, out var index) ? index : -1;
 }

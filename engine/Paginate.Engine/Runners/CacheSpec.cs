@@ -4,5 +4,5 @@ namespace Paginate.Engine.Runners;
 public sealed record CacheSpec
 {
     /// <summary>Seconds a complete answer is kept, 0..3,600; 0 (the default) turns the cache off.</summary>
-    public int TtlSeconds { get; init; }
+    public int TtlSeconds { get; init; } = RunnerDefaults.CacheTtlSeconds;
 }

@@ -6,7 +6,7 @@ namespace Paginate.Engine.Runners;
 public sealed record RequestSpec
 {
     /// <summary><c>GET</c> (default) or <c>POST</c>.</summary>
-    public string Method { get; init; } = "GET";
+    public string Method { get; init; } = RunnerDefaults.Method;
 
     /// <summary>Absolute https URL; may hold <c>{{name}}</c> placeholders in path and query. Required.</summary>
     public string? Url { get; init; }

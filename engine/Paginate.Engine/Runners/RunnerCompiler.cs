@@ -53,7 +53,9 @@ public static class RunnerCompiler
                 strategyErrors["pagination"] = [$"style {normalized.Pagination.Style} could not be built"];
             }
 
-            return new CompileResult { Errors = strategyErrors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal) };
+            var found = new FieldErrors();
+            found.AddAll(strategyErrors.Select(e => KeyValuePair.Create(e.Key, e.Value.ToArray())));
+            return new CompileResult { Errors = found.ToDictionary() };
         }
 
         var runner = new CompiledRunner(normalized, Placeholders.Find(normalized.Request), origin, itemsPath, shaper, strategy);
@@ -68,22 +70,14 @@ public static class RunnerCompiler
         return Group(validator.Validate(definition).Errors);
     }
 
-    private static Dictionary<string, string[]> Group(List<ValidationFailure> failures)
+    private static IReadOnlyDictionary<string, string[]> Group(List<ValidationFailure> failures)
     {
-        var grouped = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         foreach (var failure in failures)
         {
-            if (!grouped.TryGetValue(failure.PropertyName, out var messages))
-            {
-                grouped[failure.PropertyName] = messages = [];
-            }
-
-            if (!messages.Contains(failure.ErrorMessage))
-            {
-                messages.Add(failure.ErrorMessage);
-            }
+            errors.Add(failure.PropertyName, failure.ErrorMessage);
         }
 
-        return grouped.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        return errors.ToDictionary();
     }
 }

@@ -1,8 +1,10 @@
 namespace Paginate.Engine.Runners;
 
 /// <summary>
-/// The defaults of each pagination style (CONTRACT §1 table) and the normalization that fills them, so that the
-/// strategies and the page loop never deal with missing keys.
+/// The one home of the runner defaults: each pagination style's (CONTRACT §1 table), the limits', and the
+/// normalization that fills them, so that the strategies and the page loop never deal with missing keys. The
+/// model records' initializers and <see cref="RunnerSchema"/> (served to the wizard at <c>/api/schema/runner</c>)
+/// read them from here.
 /// </summary>
 public static class RunnerDefaults
 {
@@ -12,6 +14,20 @@ public static class RunnerDefaults
     public const string LimitParamName = "limit";
     public const int Limit = 100;
     public const long StartOffset = 0;
+
+    // Limits (CONTRACT §1): LimitsSpec's initializers and the served JSON Schema both read these.
+    public const int MaxPages = 50;
+    public const int PageDelayMs = 0;
+    public const int MaxRetries = 3;
+    public const int RetryDelayMs = 1000;
+    public const int PageTimeoutMs = 30_000;
+    public const int TotalTimeoutMs = 120_000;
+    public const int MaxConcurrency = 1;
+    public const bool StopOnEmptyPage = true;
+    public const bool StopOnRepeatedNext = true;
+    public const bool StopOnRepeatedPage = true;
+    public const int CacheTtlSeconds = 0;
+    public const string Method = "GET";
 
     /// <summary>Largest <c>limits.rate_limit.burst</c>; the default burst never goes past it.</summary>
     public const int MaxBurst = 10_000;

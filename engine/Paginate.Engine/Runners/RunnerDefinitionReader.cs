@@ -55,7 +55,7 @@ public static class RunnerDefinitionReader
             return false;
         }
 
-        var found = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var found = new FieldErrors();
         CheckObject(json, RunnerJson.Options.GetTypeInfo(typeof(RunnerDefinition)), string.Empty, found);
         if (found.Count == 0)
         {
@@ -66,15 +66,15 @@ public static class RunnerDefinitionReader
             catch (JsonException ex)
             {
                 // The structural check mirrors the serializer, so this is a safety net; the path is all we echo.
-                Add(found, KeyOf(ex.Path), "could not be read; check the type of this field");
+                found.Add(KeyOf(ex.Path), "could not be read; check the type of this field");
             }
         }
 
-        errors = found.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+        errors = found.ToDictionary();
         return definition is not null && errors.Count == 0;
     }
 
-    private static void CheckObject(JsonElement element, JsonTypeInfo typeInfo, string path, Dictionary<string, List<string>> errors)
+    private static void CheckObject(JsonElement element, JsonTypeInfo typeInfo, string path, FieldErrors errors)
     {
         var properties = typeInfo.Properties.ToDictionary(p => p.Name, StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -83,11 +83,11 @@ public static class RunnerDefinitionReader
             var key = Join(path, property.Name);
             if (!seen.Add(property.Name))
             {
-                Add(errors, key, $"{key} appears more than once; keep one");
+                errors.Add(key, $"{key} appears more than once; keep one");
             }
             else if (!properties.TryGetValue(property.Name, out var info))
             {
-                Add(errors, key, $"unknown field '{property.Name}'{(path.Length == 0 ? string.Empty : $" in {path}")}; allowed: {string.Join(", ", properties.Keys)}");
+                errors.Add(key, $"unknown field '{property.Name}'{(path.Length == 0 ? string.Empty : $" in {path}")}; allowed: {string.Join(", ", properties.Keys)}");
             }
             else
             {
@@ -96,7 +96,7 @@ public static class RunnerDefinitionReader
         }
     }
 
-    private static void CheckValue(JsonElement value, Type type, string key, Dictionary<string, List<string>> errors)
+    private static void CheckValue(JsonElement value, Type type, string key, FieldErrors errors)
     {
         var underlying = Nullable.GetUnderlyingType(type);
         var nullable = underlying is not null || !type.IsValueType;
@@ -111,7 +111,7 @@ public static class RunnerDefinitionReader
         {
             if (!nullable)
             {
-                Add(errors, key, $"{key} must be {Expected(type)}, not null");
+                errors.Add(key, $"{key} must be {Expected(type)}, not null");
             }
 
             // A null object or string is read as null and reported by validation with its own message.
@@ -126,7 +126,7 @@ public static class RunnerDefinitionReader
         {
             if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
             {
-                Add(errors, key, $"{key} must be {Expected(type)}, not {Json.JsonPath.DescribeKind(value.ValueKind)}");
+                errors.Add(key, $"{key} must be {Expected(type)}, not {Json.JsonPath.DescribeKind(value.ValueKind)}");
             }
         }
         else if (type == typeof(int) || type == typeof(long))
@@ -139,7 +139,7 @@ public static class RunnerDefinitionReader
             var fits = type == typeof(int) ? value.TryGetInt32(out _) : value.TryGetInt64(out _);
             if (!fits)
             {
-                Add(errors, key, $"{key} must be {Expected(type)}; {value.GetRawText()} is not");
+                errors.Add(key, $"{key} must be {Expected(type)}; {value.GetRawText()} is not");
             }
         }
         else if (type == typeof(double))
@@ -175,14 +175,14 @@ public static class RunnerDefinitionReader
         }
     }
 
-    private static bool Expect(JsonElement value, JsonValueKind kind, Type type, string key, Dictionary<string, List<string>> errors)
+    private static bool Expect(JsonElement value, JsonValueKind kind, Type type, string key, FieldErrors errors)
     {
         if (value.ValueKind == kind)
         {
             return true;
         }
 
-        Add(errors, key, $"{key} must be {Expected(type)}, not {Json.JsonPath.DescribeKind(value.ValueKind)}");
+        errors.Add(key, $"{key} must be {Expected(type)}, not {Json.JsonPath.DescribeKind(value.ValueKind)}");
         return false;
     }
 
@@ -226,16 +226,5 @@ public static class RunnerDefinitionReader
     private static string KeyOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? DocumentKey : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
 
-    private static void Add(Dictionary<string, List<string>> errors, string key, string message)
-    {
-        if (!errors.TryGetValue(key, out var messages))
-        {
-            errors[key] = messages = [];
-        }
-
-        messages.Add(message);
-    }
-
-    private static Dictionary<string, string[]> Single(string key, string message) =>
-        new(StringComparer.Ordinal) { [key] = [message] };
+    private static IReadOnlyDictionary<string, string[]> Single(string key, string message) => FieldErrors.Single(key, message);
 }

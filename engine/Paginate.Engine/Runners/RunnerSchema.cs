@@ -1,14 +1,16 @@
+using System.Globalization;
+
 namespace Paginate.Engine.Runners;
 
 /// <summary>
 /// The JSON Schema (draft 2020-12) of a runner definition, with descriptions, enums, defaults and ranges. Served at
 /// <c>GET /api/schema/runner</c> and given to the setup prompt builder. Hand-written so the descriptions read well;
-/// a test keeps it in step with the model records, <see cref="RunnerDefaults"/> and the validation ranges.
+/// its defaults come from <see cref="RunnerDefaults"/>; a test keeps it in step with the model records and the validation ranges.
 /// </summary>
 public static class RunnerSchema
 {
-    /// <summary>The schema as JSON text.</summary>
-    public const string Json = """
+    /// <summary>The schema as JSON text; every <c>default</c> is filled from <see cref="RunnerDefaults"/>.</summary>
+    public static string Json { get; } = string.Create(CultureInfo.InvariantCulture, $$$"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "$id": "urn:paginate:runner-definition",
@@ -34,7 +36,7 @@ public static class RunnerSchema
       "additionalProperties": false,
       "required": ["url"],
       "properties": {
-        "method": { "enum": ["GET", "POST"], "default": "GET", "description": "HTTP method of every upstream request." },
+        "method": { "enum": ["GET", "POST"], "default": "{{{RunnerDefaults.Method}}}", "description": "HTTP method of every upstream request." },
         "url": {
           "type": "string",
           "pattern": "^https?://[^/?#{}@]+([/?].*)?$",
@@ -108,16 +110,16 @@ public static class RunnerSchema
           "default": "none",
           "description": "none: one request. page_number: page + 1. offset: offset + items received (or next_offset_path). cursor: a cursor from the response sent in cursor_param. next_link: follow a URL found in the body. link_header: follow the RFC 8288 Link rel=\"next\". script: a paging script decides."
         },
-        "page_param": { "$ref": "#/$defs/param_placement", "default": { "in": "query", "name": "page" }, "description": "page_number: where the page number goes." },
-        "start_page": { "type": "integer", "minimum": 0, "default": 1, "description": "page_number: the first page's number." },
+        "page_param": { "$ref": "#/$defs/param_placement", "default": { "in": "query", "name": "{{{RunnerDefaults.PageParamName}}}" }, "description": "page_number: where the page number goes." },
+        "start_page": { "type": "integer", "minimum": 0, "default": {{{RunnerDefaults.StartPage}}}, "description": "page_number: the first page's number." },
         "page_size": { "type": ["integer", "null"], "minimum": 1, "maximum": 100000, "default": null, "description": "page_number: items per page; a shorter page stops the run. Sent in page_size_param when that is set." },
         "page_size_param": { "$ref": "#/$defs/param_placement", "description": "page_number: where page_size is sent (needs page_size). Not sent when left out. Must differ from page_param (default query 'page')." },
         "total_pages_path": { "$ref": "#/$defs/path", "default": null, "description": "page_number: path to the total number of pages; the run stops at it and limits.max_concurrency can fetch the rest at once." },
         "current_page_path": { "$ref": "#/$defs/path", "default": null, "description": "page_number: path to the API's own current page number, used as the base for the next page instead of the local counter." },
-        "offset_param": { "$ref": "#/$defs/param_placement", "default": { "in": "query", "name": "offset" }, "description": "offset: where the offset goes." },
-        "limit_param": { "$ref": "#/$defs/param_placement", "default": { "in": "query", "name": "limit" }, "description": "offset: where the limit goes. Must differ from offset_param (query names exactly, header names in any case, body pointers neither equal nor nested)." },
-        "limit": { "type": "integer", "minimum": 1, "maximum": 100000, "default": 100, "description": "offset: items requested per page; fewer items stop the run." },
-        "start_offset": { "type": "integer", "minimum": 0, "default": 0, "description": "offset: the first request's offset." },
+        "offset_param": { "$ref": "#/$defs/param_placement", "default": { "in": "query", "name": "{{{RunnerDefaults.OffsetParamName}}}" }, "description": "offset: where the offset goes." },
+        "limit_param": { "$ref": "#/$defs/param_placement", "default": { "in": "query", "name": "{{{RunnerDefaults.LimitParamName}}}" }, "description": "offset: where the limit goes. Must differ from offset_param (query names exactly, header names in any case, body pointers neither equal nor nested)." },
+        "limit": { "type": "integer", "minimum": 1, "maximum": 100000, "default": {{{RunnerDefaults.Limit}}}, "description": "offset: items requested per page; fewer items stop the run." },
+        "start_offset": { "type": "integer", "minimum": 0, "default": {{{RunnerDefaults.StartOffset}}}, "description": "offset: the first request's offset." },
         "total_path": { "$ref": "#/$defs/path", "default": null, "description": "offset: path to the total number of items; the run stops when the offset reaches it." },
         "next_offset_path": { "$ref": "#/$defs/path", "default": null, "description": "offset: path to the next offset given by the API (used instead of offset + items received)." },
         "has_more_path": { "$ref": "#/$defs/path", "default": null, "description": "offset and cursor: path to a boolean; false stops the run." },
@@ -186,17 +188,17 @@ public static class RunnerSchema
       "type": "object",
       "additionalProperties": false,
       "properties": {
-        "max_pages": { "type": "integer", "minimum": 1, "maximum": 1000, "default": 50, "description": "Safety cap on pages fetched (not the number of pages to fetch)." },
+        "max_pages": { "type": "integer", "minimum": 1, "maximum": 1000, "default": {{{RunnerDefaults.MaxPages}}}, "description": "Safety cap on pages fetched (not the number of pages to fetch)." },
         "max_items": { "type": ["integer", "null"], "minimum": 1, "maximum": 1000000, "default": null, "description": "Stop after this many items, truncating the last page exactly. Null: no cap." },
-        "stop_on_empty_page": { "type": "boolean", "default": true, "description": "Stop at the first page with no items, for every style. When false, an empty page is followed and the style's own signals end the run (short page, total, has_more, no next cursor or link)." },
-        "stop_on_repeated_next": { "type": "boolean", "default": true, "description": "Stop when a next link, cursor, page or offset was already requested." },
-        "page_delay_ms": { "type": "integer", "minimum": 0, "maximum": 60000, "default": 0, "description": "Pause between pages." },
-        "max_retries": { "type": "integer", "minimum": 0, "maximum": 10, "default": 3, "description": "Retries per page for 429, 502, 503, 504 and network faults." },
-        "retry_delay_ms": { "type": "integer", "minimum": 0, "maximum": 60000, "default": 1000, "description": "Base retry delay, exponential with jitter; a Retry-After header wins." },
-        "page_timeout_ms": { "type": "integer", "minimum": 100, "maximum": 300000, "default": 30000, "description": "Timeout of one page request including its body; at most total_timeout_ms." },
-        "total_timeout_ms": { "type": "integer", "minimum": 100, "maximum": 900000, "default": 120000, "description": "Timeout of the whole run; after page 1 the items so far are returned with stop_reason timeout." },
-        "max_concurrency": { "type": "integer", "minimum": 1, "maximum": 16, "default": 1, "description": "page_number and offset only: pages fetched at once when page 1 reveals the total (total_pages_path, total_path), else pages requested ahead, at most max_concurrency - 1 past the end. Other styles need 1." },
-        "stop_on_repeated_page": { "type": "boolean", "default": true, "description": "Stop when a page body is byte-identical to an earlier page of the same call (APIs that ignore the page parameter); that page's items are not returned again." },
+        "stop_on_empty_page": { "type": "boolean", "default": {{{Bool(RunnerDefaults.StopOnEmptyPage)}}}, "description": "Stop at the first page with no items, for every style. When false, an empty page is followed and the style's own signals end the run (short page, total, has_more, no next cursor or link)." },
+        "stop_on_repeated_next": { "type": "boolean", "default": {{{Bool(RunnerDefaults.StopOnRepeatedNext)}}}, "description": "Stop when a next link, cursor, page or offset was already requested." },
+        "page_delay_ms": { "type": "integer", "minimum": 0, "maximum": 60000, "default": {{{RunnerDefaults.PageDelayMs}}}, "description": "Pause between pages." },
+        "max_retries": { "type": "integer", "minimum": 0, "maximum": 10, "default": {{{RunnerDefaults.MaxRetries}}}, "description": "Retries per page for 429, 502, 503, 504 and network faults." },
+        "retry_delay_ms": { "type": "integer", "minimum": 0, "maximum": 60000, "default": {{{RunnerDefaults.RetryDelayMs}}}, "description": "Base retry delay, exponential with jitter; a Retry-After header wins." },
+        "page_timeout_ms": { "type": "integer", "minimum": 100, "maximum": 300000, "default": {{{RunnerDefaults.PageTimeoutMs}}}, "description": "Timeout of one page request including its body; at most total_timeout_ms." },
+        "total_timeout_ms": { "type": "integer", "minimum": 100, "maximum": 900000, "default": {{{RunnerDefaults.TotalTimeoutMs}}}, "description": "Timeout of the whole run; after page 1 the items so far are returned with stop_reason timeout." },
+        "max_concurrency": { "type": "integer", "minimum": 1, "maximum": 16, "default": {{{RunnerDefaults.MaxConcurrency}}}, "description": "page_number and offset only: pages fetched at once when page 1 reveals the total (total_pages_path, total_path), else pages requested ahead, at most max_concurrency - 1 past the end. Other styles need 1." },
+        "stop_on_repeated_page": { "type": "boolean", "default": {{{Bool(RunnerDefaults.StopOnRepeatedPage)}}}, "description": "Stop when a page body is byte-identical to an earlier page of the same call (APIs that ignore the page parameter); that page's items are not returned again." },
         "rate_limit": {
           "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/rate_limit" }],
           "default": null,
@@ -220,10 +222,12 @@ public static class RunnerSchema
       "type": "object",
       "additionalProperties": false,
       "properties": {
-        "ttl_seconds": { "type": "integer", "minimum": 0, "maximum": 3600, "default": 0, "description": "Seconds an answer is kept; 0 turns the cache off." }
+        "ttl_seconds": { "type": "integer", "minimum": 0, "maximum": 3600, "default": {{{RunnerDefaults.CacheTtlSeconds}}}, "description": "Seconds an answer is kept; 0 turns the cache off." }
       }
     }
   }
 }
-""";
+""");
+
+    private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -160,13 +160,23 @@ public sealed class PageLoopStopTests
         Assert.Equal(0, other.RequestCount);
     }
 
-    [Fact]
-    public async Task LinkHeader_OtherSchemeOrHost_IsNeverRequested()
+    [Theory]
+    [InlineData("scheme")]
+    [InlineData("host")]
+    [InlineData("port")]
+    public async Task LinkHeader_OtherSchemeOrHost_IsNeverRequested(string differs)
     {
         await using var upstream = await LoopbackUpstream.StartAsync(r => r.Route("/p", ctx =>
         {
-            // Same host and port, other scheme: a different origin.
-            ctx.Response.Headers.Append("Link", "<https://" + ctx.Request.Host + "/p?page=2>; rel=\"next\"");
+            // One part of scheme + host + port differs: another origin, even where it reaches the same socket.
+            var port = ctx.Request.Host.Port!.Value;
+            var next = differs switch
+            {
+                "scheme" => $"https://127.0.0.1:{port}/p?page=2",
+                "host" => $"http://localhost:{port}/p?page=2",
+                _ => $"http://127.0.0.1:{port + 1}/p?page=2",
+            };
+            ctx.Response.Headers.Append("Link", "<" + next + ">; rel=\"next\"");
             return Respond(ctx, Items(1, 1));
         }));
 

@@ -40,7 +40,7 @@ public sealed class RunnerCompilerTests
         Assert.Equal(new Uri("https://api.stripe.com/"), runner.Origin);
         Assert.Equal("data", runner.ItemsPath.Text);
         Assert.Equal(PaginationStyles.Cursor, runner.Strategy.Name);
-        Assert.NotNull(runner.Shaper);
+        Assert.IsType<Paginate.Engine.Shaping.SelectShaper>(runner.Shaper);
         Assert.Equal("starting_after", runner.Definition.Pagination.CursorParam!.Name);
     }
 

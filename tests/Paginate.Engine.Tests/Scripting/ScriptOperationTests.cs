@@ -163,6 +163,16 @@ public class ScriptOperationTests
     }
 
     [Fact]
+    public void Pointer_WithABadEscape_IsARuntimeErrorNotALiteralTilde()
+    {
+        // One RFC 6901 reading for the engine: "~2" used to be read as the two characters "~2".
+        var error = new ScriptHarness("var r = @response.body.get(\"/a~2b\");").Page(Page, 200).Error;
+        Assert.Equal(
+            "line 1, column 9: @response.body.get: '~' must be followed by 0 or 1 in a JSON Pointer (write '~0' for '~', '~1' for '/') at position 2",
+            error!.ToString());
+    }
+
+    [Fact]
     public void RequestUri_SetResolvesRelative_AppendAndReplace()
     {
         Assert.Equal("https://api.example.com/v1/items?page=3", Run("@request.uri.set(\"/v1/items?page=3\");").Request.BuildUri());

@@ -99,24 +99,37 @@ public sealed class RetryTests
     public async Task RetryAfterSeconds_ReplacesTheComputedDelay()
     {
         await using var upstream = await ScriptedAsync((429, "1"));
-        var time = new RecordingTimeProvider();
+        var clock = new TimerClock(DateTimeOffset.UtcNow);
 
-        var outcome = await RunAsync(Single(upstream, FastLimits), options: new PageLoopOptions { Time = time });
+        var run = RunAsync(Single(upstream, FastLimits), options: new PageLoopOptions { Time = clock });
+        await clock.WaitForTimerAsync(d => d == TimeSpan.FromSeconds(1));
+        Assert.Equal(1, upstream.RequestCount);
+
+        // The retry is held until the fake clock passes the upstream's one second (not the 1 ms computed delay).
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var outcome = await run;
 
         Assert.Equal(1, outcome.Result.Retries);
-        Assert.Contains(time.DueTimes, d => d == TimeSpan.FromSeconds(1));
+        Assert.Equal(2, upstream.RequestCount);
+        Assert.Equal(2, outcome.Items.Count);
     }
 
     [Fact]
     public async Task RetryAfterHttpDate_IsHonoured()
     {
-        await using var upstream = await ScriptedAsync((503, DateTimeOffset.UtcNow.AddSeconds(2).ToString("R")));
-        var time = new RecordingTimeProvider();
+        var now = new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        await using var upstream = await ScriptedAsync((503, now.AddSeconds(2).ToString("R")));
+        var clock = new TimerClock(now);
 
-        var outcome = await RunAsync(Single(upstream, FastLimits), options: new PageLoopOptions { Time = time });
+        var run = RunAsync(Single(upstream, FastLimits), options: new PageLoopOptions { Time = clock });
+        var waited = await clock.WaitForTimerAsync(d => d > TimeSpan.FromMilliseconds(100) && d <= TimeSpan.FromSeconds(2));
+        clock.Advance(waited);
+        var outcome = await run;
 
+        // The date is two seconds after the fake now; the header has whole seconds only.
+        Assert.Equal(TimeSpan.FromSeconds(2), waited);
         Assert.Equal(1, outcome.Result.Retries);
-        Assert.Contains(time.DueTimes, d => d > TimeSpan.FromMilliseconds(100) && d <= TimeSpan.FromSeconds(2));
+        Assert.Equal(2, upstream.RequestCount);
     }
 
     [Fact]

@@ -87,14 +87,13 @@ public sealed class AccessTests : IClassFixture<RedisFixture>, IAsyncLifetime
         var first = await TestRunners.IssueTokenAsync(_connection, id);
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString, LoopbackOutside);
 
-        var valid = await Eventually.UntilAsync(() => gateway.CallAsync(id, token: first), r => r.StatusCode == HttpStatusCode.OK, what: "first token accepted");
+        await Eventually.UntilAsync(() => gateway.CallAsync(id, token: first), r => r.StatusCode == HttpStatusCode.OK, what: "first token accepted");
         await AssertUnauthorizedAsync(await gateway.CallAsync(id, token: first + "x"));
         await AssertUnauthorizedAsync(await gateway.CallAsync(_runnerId, token: first)); // another runner's token
 
         var second = await TestRunners.IssueTokenAsync(_connection, id);
         await Eventually.UntilAsync(() => gateway.CallAsync(id, token: first), r => r.StatusCode == HttpStatusCode.Unauthorized, what: "old token refused");
         Assert.Equal(HttpStatusCode.OK, (await gateway.CallAsync(id, token: second)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ internal sealed partial class ScriptInterpreter
 
         using (document)
         {
-            var result = ScriptJsonPointer.TryGet(document.RootElement, ScriptJsonPointer.Parse(path), out var found)
+            var result = ScriptJsonPointer.TryGet(document.RootElement, ScriptJsonPointer.Parse(path, node), out var found)
                 ? FromJson(found, node)
                 : ScriptValue.Null;
             return values[1].Secret ? result.AsSecret() : result;
@@ -52,7 +52,7 @@ internal sealed partial class ScriptInterpreter
         bool add = node.Operation.Operation == ScriptOperation.JsonAdd;
         int objectIndex = add ? 2 : 1;
         var root = ParseJson(String(node, values, objectIndex), node.Arguments[objectIndex], "@" + node.Operation.Name);
-        var tokens = ScriptJsonPointer.Parse(Key(node, values, 0));
+        var tokens = ScriptJsonPointer.Parse(Key(node, values, 0), node);
         bool secret = values[objectIndex].Secret;
         if (add)
         {

@@ -15,14 +15,14 @@ internal sealed partial class ScriptInterpreter
             case ScriptOperation.RequestBodyPut:
                 return BodyPut(node, values);
             case ScriptOperation.RequestBodyRemove:
-                ScriptJsonPointer.Remove(_request.Body, ScriptJsonPointer.Parse(Key(node, values, 0)));
+                ScriptJsonPointer.Remove(_request.Body, ScriptJsonPointer.Parse(Key(node, values, 0), node));
                 return ScriptValue.Null;
             case ScriptOperation.RequestBodyClear:
                 _request.Body = new JsonObject();
                 _request.BodySecret = false;
                 return ScriptValue.Null;
             case ScriptOperation.RequestBodyGet:
-                var body = ScriptJsonPointer.TryGet(_request.Body, ScriptJsonPointer.Parse(Key(node, values, 0)), out var node2)
+                var body = ScriptJsonPointer.TryGet(_request.Body, ScriptJsonPointer.Parse(Key(node, values, 0), node), out var node2)
                     ? FromJson(node2, node)
                     : ScriptValue.Null;
                 return _request.BodySecret ? body.AsSecret() : body;
@@ -58,7 +58,7 @@ internal sealed partial class ScriptInterpreter
         foreach (var (pointer, value) in pairs.ToList())
         {
             pairs.Remove(pointer);
-            if (!ScriptJsonPointer.TrySet(ref body, ScriptJsonPointer.Parse(pointer), value, out string? problem))
+            if (!ScriptJsonPointer.TrySet(ref body, ScriptJsonPointer.Parse(pointer, node), value, out string? problem))
             {
                 throw node.Error($"@request.body.set: {problem}");
             }
@@ -72,7 +72,7 @@ internal sealed partial class ScriptInterpreter
     private ScriptValue BodyPut(OperationExpression node, ScriptValue[] values)
     {
         var body = _request.Body;
-        if (!ScriptJsonPointer.TrySet(ref body, ScriptJsonPointer.Parse(Key(node, values, 0)), ToJson(values[1]), out string? problem))
+        if (!ScriptJsonPointer.TrySet(ref body, ScriptJsonPointer.Parse(Key(node, values, 0), node), ToJson(values[1]), out string? problem))
         {
             throw node.Error($"@request.body.put: {problem}");
         }

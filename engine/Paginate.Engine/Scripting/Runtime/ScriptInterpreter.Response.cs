@@ -17,7 +17,7 @@ internal sealed partial class ScriptInterpreter
             case ScriptOperation.ResponseHeaderGetLastLink:
                 return Text(LinkHeader.Find(_response.Header("Link"), "last"), secret: false, node);
             case ScriptOperation.ResponseBodyGet:
-                return ScriptJsonPointer.TryGet(_response.Body, ScriptJsonPointer.Parse(Key(node, values, 0)), out var found)
+                return ScriptJsonPointer.TryGet(_response.Body, ScriptJsonPointer.Parse(Key(node, values, 0), node), out var found)
                     ? FromJson(found, node)
                     : ScriptValue.Null;
             case ScriptOperation.ResponseStatusGet:
