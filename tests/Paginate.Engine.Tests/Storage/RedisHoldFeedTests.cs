@@ -1,5 +1,6 @@
 using System.Globalization;
 using Paginate.Engine.Budgets;
+using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.TestKit;
 using Paginate.TestKit.Redis;
@@ -91,5 +92,26 @@ public sealed class RedisHoldFeedTests
         // A hold shorter than the one set is no announcement to shorten it: the longer hold wins everywhere.
         await a.HoldAsync(a.Scope("rn_held", null, NoHeaders), TimeSpan.FromSeconds(1), CancellationToken.None);
         Assert.InRange((await b.TakeAsync(b.Scope("rn_held", null, NoHeaders), Long, CancellationToken.None)).Wait.TotalSeconds, 28, 30);
+    }
+
+    [Fact]
+    public async Task HoldAnnouncement_OfACredentialScope_CarriesTheKeyedHash_NeverTheHeaderValue()
+    {
+        const string Canary = "Bearer CANARYHOLD7731";
+        await using var server = await RedisServer.StartAsync();
+        using var connection = RedisConnection.Connect(server.ConnectionString);
+        using var listener = RedisConnection.Connect(server.ConnectionString);
+        var heard = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await listener.GetSubscriber().SubscribeAsync(RedisUpstreamBudget.HoldChannel, (_, message) => heard.TrySetResult(message.ToString()));
+        var budget = new RedisUpstreamBudget(connection);
+        var scope = budget.Scope("rn_cred", new RateLimitSpec { RequestsPerSecond = 1, Scope = RateLimitScopes.Credential }, [new("Authorization", Canary)]);
+
+        await budget.HoldAsync(scope, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        var message = await heard.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.EndsWith(" " + scope.Key, message, StringComparison.Ordinal);
+        Assert.StartsWith("rn_cred:c:", scope.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("CANARY", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("CANARY", await server.DumpAllAsync(), StringComparison.Ordinal);
     }
 }

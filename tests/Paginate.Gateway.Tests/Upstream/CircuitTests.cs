@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Tests.Infrastructure;
@@ -196,5 +197,15 @@ public sealed class CircuitTests : IClassFixture<RedisFixture>
         using var served = await LoadedAsync(gateway, alive);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(1, healthy.RequestCount);
+    }
+
+    [Fact]
+    public async Task Start_CircuitSettingsOutOfRange_FailsNamingBoth()
+    {
+        var settings = new GatewayHost.Settings { Extra = ["Gateway:Circuit:FailureThreshold=0", "Gateway:Circuit:CoolDownSeconds=3601"] };
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () => await GatewayHost.StartAsync(_redis.ConnectionString, settings, waitReady: false));
+
+        Assert.Equal(["Gateway:Circuit:FailureThreshold: 0 is outside 1..10000.", "Gateway:Circuit:CoolDownSeconds: 3601 is outside 1..3600."], error.Failures);
     }
 }
