@@ -7,7 +7,7 @@ namespace Paginate.Gateway.Circuits;
 internal sealed class CircuitPass : IDisposable
 {
     /// <summary>A call on a closed circuit: nothing to release.</summary>
-    public static readonly CircuitPass Open = new(null, allowed: true, TimeSpan.Zero);
+    public static readonly CircuitPass Free = new(null, allowed: true, TimeSpan.Zero);
 
     private readonly OriginCircuit? _probeOf;
 

@@ -51,7 +51,7 @@ internal sealed class OriginCircuit
             switch (_state)
             {
                 case State.Closed:
-                    return CircuitPass.Open;
+                    return CircuitPass.Free;
                 case State.Open:
                     var now = _time.GetUtcNow();
                     if (now < _openUntil)

@@ -43,7 +43,7 @@ internal sealed class OriginCircuits
 
     /// <summary>Whether a call on the cluster may go ahead; a circuit exists only once a request of it was reported.</summary>
     public CircuitPass Enter(string clusterId) =>
-        _circuits.TryGetValue(clusterId, out var circuit) ? circuit.Enter() : CircuitPass.Open;
+        _circuits.TryGetValue(clusterId, out var circuit) ? circuit.Enter() : CircuitPass.Free;
 
     /// <summary>One upstream request of the cluster ended: <paramref name="failed"/> when it had no answer or a 502/503/504.</summary>
     public void Report(string clusterId, bool failed)
