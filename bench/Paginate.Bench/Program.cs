@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "script" => Paginate.Bench.ScriptBench.Run(args[1..]),
     "allocs" => AllocationBench.Run(args[1..]),
     "fleet" => await Paginate.Bench.Fleet.FleetBench.RunAsync(args[1..]),
+    "circuit" => await Paginate.Bench.Fleet.CircuitBench.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -26,5 +27,6 @@ static int Usage()
     Console.Error.WriteLine("  script [--no-write]   script paging cost per page (writes bench/RESULTS-script.md)");
     Console.Error.WriteLine("  allocs [artifacts]    bytes allocated per call and per page (BenchmarkDotNet memory diagnoser)");
     Console.Error.WriteLine("  fleet --gateway-dll P --results P   two gateways, one shared rate budget, a 25 rps upstream");
+    Console.Error.WriteLine("  circuit --gateway-dll P --results P time to refuse a call with an open circuit (appends to the results)");
     return 2;
 }

@@ -7,6 +7,7 @@ using Paginate.Gateway.Admission;
 using Paginate.Gateway.Budgets;
 using Paginate.Gateway.Caching;
 using Paginate.Gateway.Catalog;
+using Paginate.Gateway.Circuits;
 using Paginate.Gateway.Hosting;
 using Paginate.Gateway.Logging;
 using Paginate.Gateway.Records;
@@ -40,6 +41,7 @@ public static class GatewayApp
         services.AddRunnerCatalog();
         services.AddRunnerAccess();
         services.AddUpstreamClusters();
+        services.AddOriginCircuits();
         services.AddRunnerCalls();
         services.AddGatewayHealth();
         services.AddSingleton<GatewayState>();

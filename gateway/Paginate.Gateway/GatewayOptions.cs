@@ -48,4 +48,7 @@ public sealed record GatewayOptions
 
     /// <summary>(v2) Largest answer kept in the cache, in KiB (default 1024); larger answers are served but not kept.</summary>
     public int CacheMaxAnswerKiB { get; init; } = 1024;
+
+    /// <summary>(v2) When an upstream origin fails fast: <c>Gateway:Circuit:FailureThreshold</c>, <c>Gateway:Circuit:CoolDownSeconds</c>.</summary>
+    public Circuits.CircuitOptions Circuit { get; init; } = new();
 }

@@ -24,6 +24,8 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
         Range(errors, nameof(options.MaxConnectionsPerOrigin), options.MaxConnectionsPerOrigin, 1, 100_000);
         Range(errors, nameof(options.CacheMaxMiB), options.CacheMaxMiB, 0, 1024 * 1024);
         Range(errors, nameof(options.CacheMaxAnswerKiB), options.CacheMaxAnswerKiB, 0, 1024 * 1024);
+        Range(errors, "Circuit:" + nameof(options.Circuit.FailureThreshold), options.Circuit.FailureThreshold, 1, 10_000);
+        Range(errors, "Circuit:" + nameof(options.Circuit.CoolDownSeconds), options.Circuit.CoolDownSeconds, 1, 3600);
         if (!string.IsNullOrEmpty(options.RateScopeKey) && options.RateScopeKey.Length < 32)
         {
             // Too short a key would make the credential hash guessable.

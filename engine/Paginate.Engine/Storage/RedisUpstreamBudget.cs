@@ -10,6 +10,10 @@ namespace Paginate.Engine.Storage;
 /// Rate budgets and back-off holds shared through Redis by every gateway: one atomic Lua script per token (GCRA,
 /// on Redis's own clock so gateways need no synchronised clocks), which also reads the scope's hold, so a token
 /// costs one round trip. The token and hold keys of a scope share a hash tag (one Redis Cluster slot).
+/// A scope WITHOUT a budget sends nothing to Redis per request: every hold set is also announced on
+/// <see cref="HoldChannel"/>, each gateway keeps the announced holds in memory and checks them
+/// there. A gateway that was not subscribed when a hold was announced (starting, reconnecting) learns of it only
+/// from its own next 429/503, which sets (and announces) the hold again.
 /// </summary>
 /// <remarks>
 /// When Redis is unreachable, slow (over <see cref="CallTimeout"/>) or fails, each gateway uses a
@@ -47,22 +51,29 @@ public sealed class RedisUpstreamBudget : IUpstreamBudget
         return { 1, wait }
         """;
 
-    // KEYS[1] hold until (µs); ARGV hold µs. A later hold already set wins.
+    // KEYS[1] hold until (µs); ARGV hold µs. A later hold already set wins. Answers the µs the hold now has left.
     private const string HoldScript = """
         local t = redis.call('TIME')
-        local untilv = tonumber(t[1]) * 1000000 + tonumber(t[2]) + tonumber(ARGV[1])
+        local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+        local untilv = now + tonumber(ARGV[1])
         local current = tonumber(redis.call('GET', KEYS[1]) or '0')
         if untilv > current then
           redis.call('SET', KEYS[1], string.format('%.0f', untilv), 'PX', math.floor(tonumber(ARGV[1]) / 1000) + 1000)
+        else
+          untilv = current
         end
-        return 1
+        return untilv - now
         """;
+
+    /// <summary>Back-off holds announced to every gateway: <c>&lt;hold µs left&gt; &lt;scope key&gt;</c> (a runner id and a keyed hash, never a value).</summary>
+    public static readonly RedisChannel HoldChannel = RedisChannel.Literal("paginate:budget-holds");
 
     private readonly IConnectionMultiplexer _redis;
     private readonly LocalUpstreamBudget _local;
     private readonly byte[]? _configuredHashKey;
     private byte[]? _sharedHashKey;
     private long _fallbacks;
+    private int _subscribed;
 
     /// <param name="redis">The shared connection.</param>
     /// <param name="hashKey">
@@ -76,6 +87,16 @@ public sealed class RedisUpstreamBudget : IUpstreamBudget
         _redis = redis;
         _configuredHashKey = hashKey;
         _local = new LocalUpstreamBudget(time, hashKey);
+        try
+        {
+            // Subscribed before the first call, so no hold announced after this gateway started is missed.
+            _redis.GetSubscriber().Subscribe(HoldChannel, (_, message) => OnHoldAnnounced(message));
+            _subscribed = 1;
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // Not subscribed: scopes without a budget read the hold from Redis until a later subscribe works.
+        }
     }
 
     /// <summary>Budget calls answered by the local budget because Redis could not be used.</summary>
@@ -92,9 +113,20 @@ public sealed class RedisUpstreamBudget : IUpstreamBudget
     public async ValueTask<BudgetTicket> TakeAsync(BudgetScope scope, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        if (scope.RequestsPerSecond is null && Volatile.Read(ref _subscribed) == 1)
+        {
+            // No budget: only a hold can delay the request, and every hold is announced to this gateway.
+            return await _local.TakeAsync(scope, maxWait, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!_redis.IsConnected)
         {
             return await FallBackTake(scope, maxWait, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (scope.RequestsPerSecond is null)
+        {
+            SubscribeLater();
         }
 
         try
@@ -132,13 +164,37 @@ public sealed class RedisUpstreamBudget : IUpstreamBudget
 
         try
         {
-            await _redis.GetDatabase().ScriptEvaluateAsync(HoldScript, [RedisKeys.BudgetHold(scope.Key)], [Micros(capped)])
+            var left = (long)(await _redis.GetDatabase().ScriptEvaluateAsync(HoldScript, [RedisKeys.BudgetHold(scope.Key)], [Micros(capped)])
+                .WaitAsync(CallTimeout, cancellationToken).ConfigureAwait(false));
+            await _redis.GetSubscriber().PublishAsync(HoldChannel, string.Create(CultureInfo.InvariantCulture, $"{left} {scope.Key}"))
                 .WaitAsync(CallTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             Interlocked.Increment(ref _fallbacks);
         }
+    }
+
+    // An announced hold, kept locally for the time it had left when announced (pub/sub latency aside).
+    private void OnHoldAnnounced(RedisValue message)
+    {
+        var text = message.ToString();
+        var space = text.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && long.TryParse(text.AsSpan(0, space), NumberStyles.Integer, CultureInfo.InvariantCulture, out var micros) && micros > 0)
+        {
+            _ = _local.HoldAsync(new BudgetScope { Key = text[(space + 1)..] }, TimeSpan.FromMicroseconds(micros), CancellationToken.None);
+        }
+    }
+
+    private void SubscribeLater()
+    {
+        if (Interlocked.CompareExchange(ref _subscribed, 2, 0) != 0)
+        {
+            return;
+        }
+
+        _redis.GetSubscriber().SubscribeAsync(HoldChannel, (_, message) => OnHoldAnnounced(message))
+            .ContinueWith(t => Volatile.Write(ref _subscribed, t.IsCompletedSuccessfully ? 1 : 0), TaskScheduler.Default);
     }
 
     private ValueTask<BudgetTicket> FallBackTake(BudgetScope scope, TimeSpan maxWait, CancellationToken cancellationToken)

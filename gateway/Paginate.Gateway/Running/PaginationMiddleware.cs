@@ -6,6 +6,7 @@ using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Admission;
 using Paginate.Gateway.Caching;
+using Paginate.Gateway.Circuits;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Telemetry;
 
@@ -30,6 +31,7 @@ internal sealed class PaginationMiddleware
     private readonly CallRecordQueue _records;
     private readonly CallAdmission _admission;
     private readonly CachedCalls _cache;
+    private readonly OriginCircuits _circuits;
 
     public PaginationMiddleware(
         RequestDelegate next,
@@ -38,8 +40,10 @@ internal sealed class PaginationMiddleware
         GatewayMetrics metrics,
         CallRecordQueue records,
         CallAdmission admission,
-        CachedCalls cache)
+        CachedCalls cache,
+        OriginCircuits circuits)
     {
+        _circuits = circuits;
         _admission = admission;
         _cache = cache;
         // Terminal: next is YARP's forwarder, and no runner call is forwarded raw (see remarks).
@@ -91,6 +95,17 @@ internal sealed class PaginationMiddleware
             return;
         }
 
+        // Fail-fast origins (CONTRACT §6.3): an open circuit refuses the call before any upstream request.
+        var proxy = context.GetReverseProxyFeature();
+        using var pass = _circuits.Enter(proxy.Cluster.Config.ClusterId);
+        if (!pass.Allowed)
+        {
+            _metrics.CallRejected(RejectionReasons.UpstreamUnavailable);
+            CircuitLog.Refused(_logger, RunLog.Route, call.RunnerId);
+            await Problems.UpstreamUnavailableAsync(context, pass.RetryAfter).ConfigureAwait(false);
+            return;
+        }
+
         var response = context.Response;
         var body = _cache.Body(response.Body, cacheKey);
         await using var capture = body as CapturingStream; // never the response body itself: the server owns it
@@ -106,7 +121,7 @@ internal sealed class PaginationMiddleware
         try
         {
             // The origin cluster's client (set by the access step): its pool, HTTP settings and SSRF guard.
-            var loop = new PageLoop(context.GetReverseProxyFeature().Cluster.HttpClient, _loopOptions);
+            var loop = new PageLoop(proxy.Cluster.HttpClient, _loopOptions);
             result = await loop.RunAsync(call.Runner, request, writer, aborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

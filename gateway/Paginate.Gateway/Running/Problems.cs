@@ -53,6 +53,16 @@ internal static class Problems
             new Dictionary<string, object?> { ["error_code"] = "upstream_unavailable" });
     }
 
+    /// <summary>The origin's circuit is open (CONTRACT §6.3): refused before any upstream request.</summary>
+    public static Task UpstreamUnavailableAsync(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "upstream_unavailable", "Upstream unavailable",
+            "The runner's upstream failed repeatedly; its calls are refused until the Retry-After delay has passed.",
+            new Dictionary<string, object?> { ["error_code"] = "upstream_unavailable" });
+    }
+
     /// <summary>The <c>error_code</c> and rejection reason of a call refused for load (CONTRACT §6.6).</summary>
     public const string OverloadedCode = "overloaded";
 

@@ -1,6 +1,7 @@
 using System.Net.Http;
 using Microsoft.Extensions.Logging;
 using Paginate.Engine.Upstream;
+using Paginate.Gateway.Circuits;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace Paginate.Gateway.Upstream;
@@ -13,9 +14,14 @@ namespace Paginate.Gateway.Upstream;
 internal sealed class GuardedHttpClientFactory : ForwarderHttpClientFactory
 {
     private readonly GuardedConnector _connector;
+    private readonly OriginCircuits _circuits;
 
-    public GuardedHttpClientFactory(GuardedConnector connector, ILogger<ForwarderHttpClientFactory> logger)
-        : base(logger) => _connector = connector;
+    public GuardedHttpClientFactory(GuardedConnector connector, OriginCircuits circuits, ILogger<ForwarderHttpClientFactory> logger)
+        : base(logger)
+    {
+        _connector = connector;
+        _circuits = circuits;
+    }
 
     protected override void ConfigureHandler(ForwarderHttpClientContext context, SocketsHttpHandler handler)
     {
@@ -30,6 +36,7 @@ internal sealed class GuardedHttpClientFactory : ForwarderHttpClientFactory
     }
 
     // The engine builds its own request messages: the cluster's version policy is applied here, on the way out.
+    // Every request's outcome feeds the origin's fail-fast circuit (retries included: each is one more failure).
     protected override HttpMessageHandler WrapHandler(ForwarderHttpClientContext context, HttpMessageHandler handler) =>
-        new RequestVersionHandler(handler, UpstreamClusters.RequestConfig);
+        new CircuitReportingHandler(new RequestVersionHandler(handler, UpstreamClusters.RequestConfig), _circuits, context.ClusterId);
 }

@@ -40,7 +40,8 @@ internal sealed class UpstreamClusters : IProxyConfigProvider
 
     private static readonly HealthCheckConfig Health = new()
     {
-        // Counted by whoever reports transport failures against the destination; the fail-fast circuit reads it.
+        // No request is forwarded raw, so YARP's own policy sees nothing: the fail-fast circuits (Circuits/OriginCircuits)
+        // set the destination's passive health from the engine's requests, with the cool-down as reactivation period.
         Passive = new PassiveHealthCheckConfig
         {
             Enabled = true,

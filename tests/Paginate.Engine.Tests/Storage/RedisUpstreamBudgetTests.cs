@@ -1,6 +1,7 @@
 using Paginate.Engine.Budgets;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
+using Paginate.TestKit;
 using Paginate.TestKit.Redis;
 using StackExchange.Redis;
 
@@ -84,7 +85,9 @@ public sealed class RedisUpstreamBudgetTests : IClassFixture<RedisFixture>, IAsy
         var held = a.Scope("rn_a", null, NoHeaders);
         await a.HoldAsync(held, TimeSpan.FromSeconds(30), CancellationToken.None);
 
-        var ticket = await b.TakeAsync(b.Scope("rn_a", null, NoHeaders), Long, CancellationToken.None);
+        // Without a budget B learns of the hold from its announcement (pub/sub), a moment later.
+        var ticket = await Eventually.UntilAsync(
+            () => b.TakeAsync(b.Scope("rn_a", null, NoHeaders), Long, CancellationToken.None).AsTask(), t => t.Wait > TimeSpan.Zero, what: "hold announced");
         Assert.True(ticket.Granted);
         Assert.InRange(ticket.Wait.TotalSeconds, 29, 30);
         Assert.Equal(TimeSpan.Zero, (await b.TakeAsync(b.Scope("rn_b", null, NoHeaders), Long, CancellationToken.None)).Wait);

@@ -102,8 +102,18 @@ public sealed class FleetBudgetTests : IClassFixture<RedisFixture>
         await using var a = await GatewayHost.StartAsync(_redis.ConnectionString);
         await using var b = await GatewayHost.StartAsync(_redis.ConnectionString);
 
+        // A hold reaches gateways without a budget as a pub/sub announcement: wait until Redis has sent it.
+        var announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await connection.GetSubscriber().SubscribeAsync(RedisUpstreamBudget.HoldChannel, (_, message) =>
+        {
+            if (message.ToString().EndsWith(" " + id, StringComparison.Ordinal))
+            {
+                announced.TrySetResult();
+            }
+        });
         using var limited = await LoadedAsync(a, id);
         Assert.Equal(HttpStatusCode.BadGateway, limited.StatusCode);
+        await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         // No rate_limit on this runner, yet B waits out A's Retry-After before asking the upstream.
         var started = TimeProvider.System.GetTimestamp();
