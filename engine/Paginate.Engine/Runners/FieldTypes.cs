@@ -1,4 +1,4 @@
-namespace Paginate.Engine.Shaping;
+namespace Paginate.Engine.Runners;
 
 /// <summary>The type names a select field may end with, and their lookup.</summary>
 public static class FieldTypes

@@ -1,4 +1,4 @@
-namespace Paginate.Engine.Shaping;
+namespace Paginate.Engine.Runners;
 
 /// <summary>The optional type of a select field (<c>output_name:path:type</c>, CONTRACT §1 shape, v2).</summary>
 public enum FieldType

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Paginate.Engine.Json;
 
-namespace Paginate.Engine.Shaping;
+namespace Paginate.Engine.Runners;
 
 /// <summary>One <c>output_name:path</c> or <c>output_name:path:type</c> line of <c>shape.fields</c>, compiled.</summary>
 internal sealed class SelectField
