@@ -1,4 +1,4 @@
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Strategies;
 
 namespace Paginate.Engine.Upstream;
 

@@ -1,7 +1,7 @@
 using Paginate.Engine.Budgets;
 using Paginate.Engine.Json;
 using Paginate.Engine.Paging;
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Strategies;
 using Polly;
 
 namespace Paginate.Engine.Upstream;

@@ -4,8 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Paginate.Engine.Json;
 using Paginate.Engine.Paging;
-using Paginate.Engine.Paging.Scanning;
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Scanning;
+using Paginate.Engine.Strategies;
 
 namespace Paginate.Engine.Upstream;
 

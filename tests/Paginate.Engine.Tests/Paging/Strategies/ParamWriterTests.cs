@@ -1,6 +1,6 @@
 using System.Text;
-using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
+using Paginate.Engine.Strategies;
 
 namespace Paginate.Engine.Tests.Paging.Strategies;
 
