@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;
 using Paginate.Engine.Scripting.Runtime;

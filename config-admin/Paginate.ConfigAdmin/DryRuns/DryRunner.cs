@@ -4,6 +4,7 @@ using Paginate.ConfigAdmin.Http;
 using Paginate.ConfigAdmin.Runners;
 using Paginate.ConfigAdmin.Upstream;
 using Paginate.Engine.Compilation;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;

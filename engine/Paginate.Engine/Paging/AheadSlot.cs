@@ -1,3 +1,4 @@
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Strategies;
 using Paginate.Engine.Upstream;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Paginate.Engine.Budgets;
 using Paginate.Engine.Compilation;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Shaping;

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Json;
-using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 
 namespace Paginate.Engine.Strategies;

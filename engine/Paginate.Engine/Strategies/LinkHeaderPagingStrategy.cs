@@ -1,3 +1,4 @@
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Http;
 using Paginate.Engine.Runners;
 

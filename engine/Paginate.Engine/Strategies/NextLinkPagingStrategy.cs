@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Json;
 using Paginate.Engine.Runners;
 

@@ -1,5 +1,5 @@
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Json;
-using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 
 namespace Paginate.Engine.Strategies;

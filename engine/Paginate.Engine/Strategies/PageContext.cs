@@ -1,3 +1,5 @@
+using Paginate.Engine.Contracts;
+
 namespace Paginate.Engine.Strategies;
 
 /// <summary>What a strategy reads after a page: the request that was sent, the answer, and the run's state.</summary>

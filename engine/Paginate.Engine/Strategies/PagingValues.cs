@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Json;
 
 namespace Paginate.Engine.Strategies;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
 
 namespace Paginate.Engine.Strategies;

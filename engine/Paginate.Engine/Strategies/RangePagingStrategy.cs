@@ -1,3 +1,4 @@
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
 
 namespace Paginate.Engine.Strategies;

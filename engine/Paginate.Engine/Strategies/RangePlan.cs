@@ -1,3 +1,5 @@
+using Paginate.Engine.Contracts;
+
 namespace Paginate.Engine.Strategies;
 
 /// <summary>The remaining requests of a run whose total is known after page 1 (fetched concurrently).</summary>

@@ -1,3 +1,4 @@
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Scripting.Runtime;
 
 namespace Paginate.Engine.Strategies;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;
 using Paginate.Engine.Scripting.Runtime;

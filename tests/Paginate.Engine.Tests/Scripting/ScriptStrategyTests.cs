@@ -1,4 +1,5 @@
 using System.Text;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;

@@ -1,4 +1,4 @@
-namespace Paginate.Engine.Paging;
+namespace Paginate.Engine.Contracts;
 
 /// <summary>
 /// What one call brings to a run: placeholder values and forwarded header values. These are secrets:

@@ -1,4 +1,4 @@
-namespace Paginate.Engine.Paging;
+namespace Paginate.Engine.Contracts;
 
 /// <summary>The <c>meta.stop_reason</c> values of the contract.</summary>
 public static class StopReasons

@@ -1,4 +1,4 @@
-namespace Paginate.Engine.Strategies;
+namespace Paginate.Engine.Contracts;
 
 /// <summary>
 /// One upstream request as the strategies see and build it. Immutable: a strategy returns a changed copy

@@ -1,4 +1,4 @@
-namespace Paginate.Engine.Paging;
+namespace Paginate.Engine.Contracts;
 
 /// <summary>
 /// A host-wide budget of page-buffer bytes shared by every run (the gateway's <c>PageBufferBudgetMiB</c>).

@@ -1,4 +1,4 @@
-namespace Paginate.Engine.Paging;
+namespace Paginate.Engine.Contracts;
 
 /// <summary>Coarse <c>error_code</c> values: safe to store and to show, they carry no data.</summary>
 public static class ErrorCodes

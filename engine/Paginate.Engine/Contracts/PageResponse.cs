@@ -3,7 +3,7 @@ using System.Text.Json;
 using Paginate.Engine.Json;
 using Paginate.Engine.Scanning;
 
-namespace Paginate.Engine.Strategies;
+namespace Paginate.Engine.Contracts;
 
 /// <summary>
 /// A page as the strategies see it: status, headers, and the body as a <see cref="PageScan"/> (items as raw
