@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;
 using Paginate.Engine.Scripting.Runtime;
 using Paginate.Engine.Scripting.Syntax;
+using Paginate.Engine.Strategies;
 
 namespace Paginate.Bench;
 

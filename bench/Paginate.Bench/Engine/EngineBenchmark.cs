@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Paginate.Engine.Compilation;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
@@ -150,7 +152,7 @@ internal static class EngineBenchmark
         var itemsPath = Paginate.Engine.Json.JsonPath.Parse("data");
         for (var i = 0; i < PagesPerRun; i++)
         {
-            using var scan = Paginate.Engine.Paging.Scanning.PageScanner.Scan(page, itemsPath);
+            using var scan = Paginate.Engine.Scanning.PageScanner.Scan(page, itemsPath);
             GC.KeepAlive(scan);
         }
     }

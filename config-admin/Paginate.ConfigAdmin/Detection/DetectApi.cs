@@ -5,6 +5,7 @@ using Paginate.ConfigAdmin.DryRuns;
 using Paginate.ConfigAdmin.Http;
 using Paginate.ConfigAdmin.Problems;
 using Paginate.ConfigAdmin.Runners;
+using Paginate.Engine.Compilation;
 using Paginate.Engine.Runners;
 
 namespace Paginate.ConfigAdmin.Detection;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Paginate.ConfigAdmin.DryRuns;
 using Paginate.ConfigAdmin.Upstream;
+using Paginate.Engine.Compilation;
 using Paginate.Engine.Upstream;
 using Paginate.Engine.Runners;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Paginate.ConfigAdmin.Http;
 using Paginate.ConfigAdmin.Problems;
 using Paginate.ConfigAdmin.Runners;
+using Paginate.Engine.Compilation;
 using Paginate.Engine.Storage;
 using Paginate.Engine.Runners;
 
@@ -47,7 +48,7 @@ internal static class DryRunApi
             var errors = new FieldErrors();
             JsonBody.RejectUnknownFields(root, DraftFields, errors);
             var input = DryRunInput.Read(root, errors);
-            Engine.Runners.CompiledRunner? compiled = null;
+            Engine.Compilation.CompiledRunner? compiled = null;
             if (!root.TryGetProperty("config", out var config) || config.ValueKind == System.Text.Json.JsonValueKind.Null)
             {
                 errors.Add("config", "is required: the draft runner definition.");

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Paginate.ConfigAdmin.Http;
 using Paginate.ConfigAdmin.Runners;
 using Paginate.ConfigAdmin.Upstream;
+using Paginate.Engine.Compilation;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;

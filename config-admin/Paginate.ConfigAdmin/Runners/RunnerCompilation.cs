@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Paginate.ConfigAdmin.Hosting;
+using Paginate.Engine.Compilation;
 using Paginate.Engine.Runners;
 
 namespace Paginate.ConfigAdmin.Runners;

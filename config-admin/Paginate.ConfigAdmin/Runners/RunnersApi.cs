@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Paginate.ConfigAdmin.Hosting;
 using Paginate.ConfigAdmin.Http;
 using Paginate.ConfigAdmin.Problems;
+using Paginate.Engine.Compilation;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 

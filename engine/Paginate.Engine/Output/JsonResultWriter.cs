@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 
 namespace Paginate.Engine.Output;
 

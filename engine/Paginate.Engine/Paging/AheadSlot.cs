@@ -1,4 +1,5 @@
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Contracts;
+using Paginate.Engine.Strategies;
 using Paginate.Engine.Upstream;
 
 namespace Paginate.Engine.Paging;

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Paginate.Engine.Budgets;
+using Paginate.Engine.Compilation;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
-using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Shaping;
+using Paginate.Engine.Strategies;
 using Paginate.Engine.Upstream;
 
 namespace Paginate.Engine.Paging;

@@ -1,3 +1,5 @@
+using Paginate.Engine.Contracts;
+
 namespace Paginate.Engine.Paging;
 
 /// <summary>Host-level settings of the page loop.</summary>
@@ -17,14 +19,4 @@ public sealed record PageLoopOptions
     /// <see cref="RunRequest.RunnerId"/> is set. Null (the default): no budget, no holds.
     /// </summary>
     public Budgets.IUpstreamBudget? Budget { get; init; }
-}
-
-/// <summary>Receives upstream events of a run, e.g. to count them in metrics. Must not throw.</summary>
-public interface IRunObserver
-{
-    /// <summary>One upstream request finished: its status (null on network fault or timeout) and duration.</summary>
-    void UpstreamRequestCompleted(int? statusCode, TimeSpan duration);
-
-    /// <summary>A page request is retried.</summary>
-    void RetryScheduled();
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Contracts;
 
 namespace Paginate.Engine.Paging;
 

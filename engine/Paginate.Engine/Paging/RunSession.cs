@@ -1,4 +1,4 @@
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Upstream;
 
 namespace Paginate.Engine.Paging;

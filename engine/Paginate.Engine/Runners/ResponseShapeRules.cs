@@ -1,6 +1,5 @@
 using FluentValidation;
 using Paginate.Engine.Json;
-using Paginate.Engine.Shaping;
 
 namespace Paginate.Engine.Runners;
 

@@ -7,7 +7,7 @@ namespace Paginate.Engine.Runners;
 /// <summary>
 /// Reads a runner definition from JSON (<see cref="RunnerJson.Options"/>) and turns what System.Text.Json would
 /// reject (unknown field, wrong type, bad JSON) into the same field-path-keyed errors as validation, all at once,
-/// so an API can answer 400 with <c>errors</c> per field. Does not validate the values: see <see cref="RunnerCompiler"/>.
+/// so an API can answer 400 with <c>errors</c> per field. Does not validate the values: the compile step does.
 /// </summary>
 public static class RunnerDefinitionReader
 {

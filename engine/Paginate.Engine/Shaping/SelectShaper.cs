@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Paginate.Engine.Runners;
 
 namespace Paginate.Engine.Shaping;
 

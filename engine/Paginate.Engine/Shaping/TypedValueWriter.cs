@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Paginate.Engine.Runners;
 
 namespace Paginate.Engine.Shaping;
 

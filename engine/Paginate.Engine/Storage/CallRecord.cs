@@ -1,4 +1,4 @@
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 
 namespace Paginate.Engine.Storage;
 

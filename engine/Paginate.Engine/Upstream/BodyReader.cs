@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.Http.Headers;
+using Paginate.Engine.Contracts;
 
 namespace Paginate.Engine.Upstream;
 
@@ -26,7 +27,7 @@ internal static class BodyReader
     /// <see cref="PageBufferBudgetExceededException"/> when <paramref name="budget"/> has no room for the buffer
     /// (reserved before each allocation, given back when the buffer is disposed).
     /// </summary>
-    public static async Task<PooledBuffer> ReadAsync(HttpContent content, long maxBytes, bool truncate, CancellationToken cancellationToken, Paging.IPageBufferBudget? budget = null)
+    public static async Task<PooledBuffer> ReadAsync(HttpContent content, long maxBytes, bool truncate, CancellationToken cancellationToken, IPageBufferBudget? budget = null)
     {
         var declared = content.Headers.ContentLength;
         if (!truncate && declared > maxBytes)
@@ -101,7 +102,7 @@ internal static class BodyReader
     }
 
     /// <summary>Reserves the bytes first: over budget, nothing is allocated.</summary>
-    private static byte[] Rent(int size, Paging.IPageBufferBudget? budget)
+    private static byte[] Rent(int size, IPageBufferBudget? budget)
     {
         // The pool hands out at least the size asked for: reserve what it will really hand out.
         var reserved = (long)ArrayPoolSize(size);
@@ -132,7 +133,7 @@ internal static class BodyReader
 
     private static int ArrayPoolSize(int size) => size <= 16 ? 16 : size > (1 << 30) ? size : (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)size);
 
-    private static void Return(byte[] array, Paging.IPageBufferBudget? budget)
+    private static void Return(byte[] array, IPageBufferBudget? budget)
     {
         budget?.Release(array.Length);
         ArrayPool<byte>.Shared.Return(array);

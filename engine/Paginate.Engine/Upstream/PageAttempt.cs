@@ -1,4 +1,4 @@
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Contracts;
 
 namespace Paginate.Engine.Upstream;
 

@@ -1,7 +1,6 @@
 using Paginate.Engine.Budgets;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Json;
-using Paginate.Engine.Paging;
-using Paginate.Engine.Paging.Strategies;
 using Polly;
 
 namespace Paginate.Engine.Upstream;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 
 namespace Paginate.Engine.Upstream;
 

@@ -2,10 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Json;
-using Paginate.Engine.Paging;
-using Paginate.Engine.Paging.Scanning;
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Scanning;
 
 namespace Paginate.Engine.Upstream;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 
 namespace Paginate.Gateway.Admission;
 

@@ -4,8 +4,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
-using Paginate.Engine.Paging;
 using Paginate.Gateway.Telemetry;
 
 namespace Paginate.Gateway.Caching;

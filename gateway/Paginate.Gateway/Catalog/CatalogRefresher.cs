@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Paginate.Engine.Compilation;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 using Paginate.Gateway.Upstream;

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Paginate.Engine.Compilation;
 using Paginate.Engine.Runners;
 using Paginate.Gateway.Access;
 

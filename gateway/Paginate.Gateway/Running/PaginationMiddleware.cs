@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;

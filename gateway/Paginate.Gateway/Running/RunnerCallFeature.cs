@@ -1,4 +1,4 @@
-using Paginate.Engine.Runners;
+using Paginate.Engine.Compilation;
 
 namespace Paginate.Gateway.Running;
 

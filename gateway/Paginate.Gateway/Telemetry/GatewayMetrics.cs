@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 
 namespace Paginate.Gateway.Telemetry;
 

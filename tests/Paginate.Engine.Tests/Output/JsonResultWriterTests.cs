@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
-using Paginate.Engine.Paging;
 
 namespace Paginate.Engine.Tests.Output;
 

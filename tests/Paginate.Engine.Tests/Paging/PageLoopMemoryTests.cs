@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using static Paginate.Engine.Tests.Paging.LoopHarness;

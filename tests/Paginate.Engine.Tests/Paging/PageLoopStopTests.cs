@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.TestKit.Upstream;

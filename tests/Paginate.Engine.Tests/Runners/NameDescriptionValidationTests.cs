@@ -1,4 +1,3 @@
-using Paginate.Engine.Runners;
 using static Paginate.Engine.Tests.Runners.ValidationAssert;
 
 namespace Paginate.Engine.Tests.Runners;

@@ -1,3 +1,4 @@
+using Paginate.Engine.Compilation;
 using Paginate.Engine.Json;
 using Paginate.Engine.Runners;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Paginate.Engine.Compilation;
 using Paginate.Engine.Runners;
 
 namespace Paginate.Engine.Tests.Runners;

@@ -1,3 +1,4 @@
+using Paginate.Engine.Compilation;
 using Paginate.Engine.Runners;
 
 namespace Paginate.Engine.Tests.Runners;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 using Paginate.TestKit.Upstream;
 
 using Paginate.Engine.Scripting.Runtime;

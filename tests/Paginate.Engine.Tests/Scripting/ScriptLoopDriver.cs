@@ -1,12 +1,13 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Paging;
-using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;
 using Paginate.Engine.Scripting.Runtime;
 using Paginate.Engine.Scripting.Syntax;
+using Paginate.Engine.Strategies;
 
 namespace Paginate.Engine.Tests.Scripting;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Paginate.Engine.Compilation;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.TestKit.Upstream;

@@ -1,10 +1,11 @@
 using System.Text;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Paging;
-using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Scripting;
 using Paginate.Engine.Scripting.Runtime;
 using Paginate.Engine.Scripting.Syntax;
+using Paginate.Engine.Strategies;
 
 namespace Paginate.Engine.Tests.Scripting;
 

@@ -1,4 +1,3 @@
-using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Tests.Paging;
 using Paginate.TestKit.Upstream;

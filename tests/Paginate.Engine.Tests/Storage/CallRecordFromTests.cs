@@ -1,4 +1,4 @@
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Storage;
 
 namespace Paginate.Engine.Tests.Storage;

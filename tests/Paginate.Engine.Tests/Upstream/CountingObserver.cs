@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 
 namespace Paginate.Engine.Tests.Upstream;
 

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
 using static Paginate.Engine.Tests.Paging.LoopHarness;
 

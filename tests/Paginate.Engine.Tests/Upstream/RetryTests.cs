@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.TestKit.Upstream;

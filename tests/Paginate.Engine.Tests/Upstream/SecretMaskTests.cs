@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
 using Paginate.TestKit.Upstream;
 using static Paginate.Engine.Tests.Paging.LoopHarness;

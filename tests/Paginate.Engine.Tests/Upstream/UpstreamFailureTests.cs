@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Upstream;

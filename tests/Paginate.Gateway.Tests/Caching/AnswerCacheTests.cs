@@ -1,4 +1,4 @@
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 using Paginate.Gateway.Caching;
 
 namespace Paginate.Gateway.Tests.Caching;

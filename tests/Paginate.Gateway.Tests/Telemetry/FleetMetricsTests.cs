@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
+using Paginate.Engine.Contracts;
 using Paginate.TestKit;
 using Paginate.TestKit.Gateway;
-using Paginate.Engine.Paging;
 using Paginate.Gateway.Telemetry;
 using Paginate.Gateway.Tests.Infrastructure;
 using Paginate.TestKit.Redis;

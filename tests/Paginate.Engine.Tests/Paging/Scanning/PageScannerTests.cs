@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Paginate.Engine.Json;
-using Paginate.Engine.Paging.Scanning;
+using Paginate.Engine.Scanning;
 
 namespace Paginate.Engine.Tests.Paging.Scanning;
 

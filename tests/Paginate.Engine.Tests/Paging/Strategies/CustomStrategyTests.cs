@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
+using Paginate.Engine.Compilation;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Paging;
-using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
+using Paginate.Engine.Strategies;
 using Paginate.Engine.Tests.Upstream;
 using Paginate.TestKit.Upstream;
 using static Paginate.Engine.Tests.Paging.LoopHarness;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
 using Paginate.TestKit.Upstream;
 using static Paginate.Engine.Tests.Paging.LoopHarness;

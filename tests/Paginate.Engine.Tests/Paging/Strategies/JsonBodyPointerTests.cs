@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Strategies;
 
 namespace Paginate.Engine.Tests.Paging.Strategies;
 

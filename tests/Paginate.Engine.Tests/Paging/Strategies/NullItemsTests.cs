@@ -1,4 +1,4 @@
-using Paginate.Engine.Paging;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
 using Paginate.TestKit.Upstream;
 using static Paginate.Engine.Tests.Paging.LoopHarness;

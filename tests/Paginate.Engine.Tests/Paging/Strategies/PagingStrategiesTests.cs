@@ -1,5 +1,5 @@
-using Paginate.Engine.Paging.Strategies;
 using Paginate.Engine.Runners;
+using Paginate.Engine.Strategies;
 
 namespace Paginate.Engine.Tests.Paging.Strategies;
 

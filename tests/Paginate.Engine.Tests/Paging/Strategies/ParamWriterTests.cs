@@ -1,6 +1,7 @@
 using System.Text;
-using Paginate.Engine.Paging.Strategies;
+using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
+using Paginate.Engine.Strategies;
 
 namespace Paginate.Engine.Tests.Paging.Strategies;
 
