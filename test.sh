@@ -64,6 +64,16 @@ if [ "$build_ok" -eq 1 ]; then
   done
 fi
 
+echo "== engine layering"
+# Dependencies between the engine's folders point one way (docs/architecture.md): a cycle fails the run.
+if bash scripts/engine-namespaces.sh >"$results/layers.log" 2>&1; then
+  echo "engine layering: no namespace cycle"
+  passed=$((passed + 1))
+else
+  sed -n '/== cycles/,$p' "$results/layers.log"
+  failed=$((failed + 1))
+fi
+
 echo "== helm chart"
 if [ -z "${HELM:-}" ]; then
   echo "helm is not available" >&2
