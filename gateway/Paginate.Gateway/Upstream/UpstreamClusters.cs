@@ -29,12 +29,13 @@ internal sealed class UpstreamClusters : IProxyConfigProvider
     public const string RouteClusterId = "runner-route";
 
     /// <summary>
-    /// The version policy every upstream request uses: HTTP/1.1, or lower. It is what the gateway has always
-    /// sent; <see cref="GuardedHttpClientFactory"/> applies it, because the engine builds its own requests.
+    /// The version policy every upstream request uses: HTTP/2 when a TLS upstream offers it by ALPN, else
+    /// HTTP/1.1 (plain http always gets HTTP/1.1), so pages fetched at once or ahead share one connection.
+    /// <see cref="GuardedHttpClientFactory"/> applies it, because the engine builds its own requests.
     /// </summary>
     public static readonly ForwarderRequestConfig RequestConfig = new()
     {
-        Version = HttpVersion.Version11,
+        Version = HttpVersion.Version20,
         VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
     };
 

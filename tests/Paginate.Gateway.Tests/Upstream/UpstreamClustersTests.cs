@@ -52,6 +52,9 @@ public sealed class UpstreamClustersTests : IClassFixture<RedisFixture>
         Assert.True(state.TryGetCluster(UpstreamClusters.ClusterIdOf(first.Url("/")), out var origin));
         Assert.Equal(7, origin!.Model.Config.HttpClient!.MaxConnectionsPerServer);
         Assert.True(origin.Model.Config.HealthCheck!.Passive!.Enabled);
+        // HTTP/2 when a TLS upstream offers it, HTTP/1.1 otherwise: pages fetched at once share one connection.
+        Assert.Equal(System.Net.HttpVersion.Version20, origin.Model.Config.HttpRequest!.Version);
+        Assert.Equal(HttpVersionPolicy.RequestVersionOrLower, origin.Model.Config.HttpRequest.VersionPolicy);
         Assert.Equal(1, first.CountFor("/a"));
     }
 
