@@ -129,37 +129,10 @@ public sealed class PageLoop
                 TimeSpan? nextDelay;
                 using (var attempt = await FetchAsync(current, state).ConfigureAwait(false))
                 {
-                    if (!attempt.Succeeded)
+                    var (end, decision, context) = await TakePageAsync(current, attempt, state).ConfigureAwait(false);
+                    if (end is not null)
                     {
-                        return _session.Failed(current, attempt);
-                    }
-
-                    var page = attempt.Page!;
-                    if (RepeatedPage(page))
-                    {
-                        return _session.Stopped(StopReasons.RepeatedPage);
-                    }
-
-                    var written = await WritePageAsync(current, attempt).ConfigureAwait(false);
-                    var context = new PageContext(current, page, state, _session.Pages, _session.Items);
-
-                    var stop = PageStop(page, written);
-                    PageDecision decision = default;
-                    if (stop is null)
-                    {
-                        decision = Strategy.Next(context);
-                        _session.AddLogs(decision.Logs);
-                        if (decision.ErrorCode is not null)
-                        {
-                            return _session.StrategyFailed(decision.ErrorCode, decision.ErrorDetail);
-                        }
-
-                        stop = decision.StopReason ?? NextStop(decision.Next!);
-                    }
-
-                    if (stop is not null)
-                    {
-                        return _session.Stopped(stop);
+                        return end;
                     }
 
                     // Page 1 may reveal the total: then the rest can be fetched concurrently (page 1 released first).
@@ -288,6 +261,42 @@ public sealed class PageLoop
             }
         }
 
+        /// <summary>
+        /// One page received in order, on the sequential and the ahead path alike: a failure, a repeated body, the
+        /// page's own stops, then the strategy's decision and the stops on its next request. A non-null result
+        /// ends the run; otherwise the decision says what comes next.
+        /// </summary>
+        private async Task<(RunResult? End, PageDecision Decision, PageContext Context)> TakePageAsync(PageRequest request, PageAttempt attempt, PagingState state)
+        {
+            if (!attempt.Succeeded)
+            {
+                return (_session.Failed(request, attempt), default, default!);
+            }
+
+            var page = attempt.Page!;
+            if (RepeatedPage(page))
+            {
+                return (_session.Stopped(StopReasons.RepeatedPage), default, default!);
+            }
+
+            var written = await WritePageAsync(request, attempt).ConfigureAwait(false);
+            var context = new PageContext(request, page, state, _session.Pages, _session.Items);
+            if (PageStop(page, written) is { } pageStop)
+            {
+                return (_session.Stopped(pageStop), default, context);
+            }
+
+            var decision = Strategy.Next(context);
+            _session.AddLogs(decision.Logs);
+            if (decision.ErrorCode is not null)
+            {
+                return (_session.StrategyFailed(decision.ErrorCode, decision.ErrorDetail), decision, context);
+            }
+
+            var stop = decision.StopReason ?? NextStop(decision.Next!);
+            return (stop is null ? null : _session.Stopped(stop), decision, context);
+        }
+
         /// <summary>A body byte-identical to an earlier page's: the upstream ignored the page parameter or looped back.</summary>
         private bool RepeatedPage(PageResponse page) => _limits.StopOnRepeatedPage && !_fingerprints.AddIsNew(page.Body);
 
@@ -318,36 +327,13 @@ public sealed class PageLoop
                     }
 
                     using var slot = window.Dequeue();
-                    PageDecision decision = default;
+                    PageDecision decision;
                     using (var attempt = await slot.Task.ConfigureAwait(false))
                     {
-                        if (!attempt.Succeeded)
+                        (var end, decision, _) = await TakePageAsync(slot.Request, attempt, slot.State).ConfigureAwait(false);
+                        if (end is not null)
                         {
-                            return _session.Failed(slot.Request, attempt);
-                        }
-
-                        if (RepeatedPage(attempt.Page!))
-                        {
-                            return _session.Stopped(StopReasons.RepeatedPage);
-                        }
-
-                        var written = await WritePageAsync(slot.Request, attempt).ConfigureAwait(false);
-                        var stop = PageStop(attempt.Page!, written);
-                        if (stop is null)
-                        {
-                            decision = Strategy.Next(new PageContext(slot.Request, attempt.Page!, slot.State, _session.Pages, _session.Items));
-                            _session.AddLogs(decision.Logs);
-                            if (decision.ErrorCode is not null)
-                            {
-                                return _session.StrategyFailed(decision.ErrorCode, decision.ErrorDetail);
-                            }
-
-                            stop = decision.StopReason ?? NextStop(decision.Next!);
-                        }
-
-                        if (stop is not null)
-                        {
-                            return _session.Stopped(stop);
+                            return end;
                         }
                     }
 
