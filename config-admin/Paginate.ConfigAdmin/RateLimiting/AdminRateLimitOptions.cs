@@ -8,12 +8,12 @@ public sealed record AdminRateLimitOptions
 {
     public const string Section = "Admin:RateLimits";
 
-    /// <summary><c>POST /api/runners/{id}/token</c>: each call sends a mail. Default 20 per 60 s.</summary>
-    public RateLimitRule TokenIssue { get; init; } = new() { PermitLimit = 20 };
+    /// <summary><c>POST /api/runners/{id}/token</c>: each call sends a mail. Default 60 per 60 s.</summary>
+    public RateLimitRule TokenIssue { get; init; } = new() { PermitLimit = 60 };
 
-    /// <summary><c>POST /api/runners/test</c> and <c>/api/runners/{id}/test</c>: up to 50 upstream pages each. Default 120 per 60 s.</summary>
-    public RateLimitRule DryRuns { get; init; } = new() { PermitLimit = 120 };
+    /// <summary><c>POST /api/runners/test</c> and <c>/api/runners/{id}/test</c>: up to 50 upstream pages each. Default 300 per 60 s.</summary>
+    public RateLimitRule DryRuns { get; init; } = new() { PermitLimit = 300 };
 
-    /// <summary><c>POST /api/runners/detect</c>: one upstream request each. Default 120 per 60 s.</summary>
-    public RateLimitRule Detection { get; init; } = new() { PermitLimit = 120 };
+    /// <summary><c>POST /api/runners/detect</c>: one upstream request each. Default 300 per 60 s.</summary>
+    public RateLimitRule Detection { get; init; } = new() { PermitLimit = 300 };
 }
