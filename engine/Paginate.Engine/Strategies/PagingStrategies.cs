@@ -33,7 +33,7 @@ internal static class PagingStrategies
                 var total = Compile(spec.TotalPagesPath, "pagination.total_pages_path", errors);
                 var current = Compile(spec.CurrentPagePath, "pagination.current_page_path", errors);
                 strategy = new PageNumberPagingStrategy(
-                    spec.PageParam ?? ParamPlacement.Query("page"), spec.StartPage ?? 1, spec.PageSize, spec.PageSizeParam, total, current);
+                    spec.PageParam ?? ParamPlacement.Query(RunnerDefaults.PageParamName), spec.StartPage ?? RunnerDefaults.StartPage, spec.PageSize, spec.PageSizeParam, total, current);
                 break;
             }
 
@@ -43,8 +43,8 @@ internal static class PagingStrategies
                 var nextOffset = Compile(spec.NextOffsetPath, "pagination.next_offset_path", errors);
                 var hasMore = Compile(spec.HasMorePath, "pagination.has_more_path", errors);
                 strategy = new OffsetPagingStrategy(
-                    spec.OffsetParam ?? ParamPlacement.Query("offset"), spec.StartOffset ?? 0, spec.LimitParam ?? ParamPlacement.Query("limit"),
-                    spec.Limit ?? 100, total, nextOffset, hasMore);
+                    spec.OffsetParam ?? ParamPlacement.Query(RunnerDefaults.OffsetParamName), spec.StartOffset ?? RunnerDefaults.StartOffset, spec.LimitParam ?? ParamPlacement.Query(RunnerDefaults.LimitParamName),
+                    spec.Limit ?? RunnerDefaults.Limit, total, nextOffset, hasMore);
                 break;
             }
 
