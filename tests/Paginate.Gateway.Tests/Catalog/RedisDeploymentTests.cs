@@ -63,10 +63,13 @@ public sealed class RedisDeploymentTests
         await failover();
 
         // After the failover a new runner and a new token are published and served, and the old runner still is.
-        var after = await Eventually.UntilAsync(async () => await TryPublishAsync(admin, definition with { Limits = definition.Limits with { RateLimit = null } }), id => id is not null, what: "publish after failover");
-        var afterToken = await Eventually.UntilAsync(async () => await TryIssueAsync(admin, after!), t => t is not null, what: "token after failover");
+        // No contract bounds how long clients take to find the new primary (the sentinel's or the cluster's own
+        // switch, then a reconnect): on a loaded 2-core machine that has taken over 10 s, so allow 30 s.
+        var recovery = TimeSpan.FromSeconds(30);
+        var after = await Eventually.UntilAsync(async () => await TryPublishAsync(admin, definition with { Limits = definition.Limits with { RateLimit = null } }), id => id is not null, recovery, "publish after failover");
+        var afterToken = await Eventually.UntilAsync(async () => await TryIssueAsync(admin, after!), t => t is not null, recovery, "token after failover");
         // The helper waits for 200: asserting it again could never fail.
-        (await Eventually.UntilAsync(() => gateway.CallAsync(after!, token: afterToken), r => r.StatusCode == HttpStatusCode.OK, what: "new runner served")).Dispose();
+        (await Eventually.UntilAsync(() => gateway.CallAsync(after!, token: afterToken), r => r.StatusCode == HttpStatusCode.OK, recovery, "new runner served")).Dispose();
 
         using (var stillLimited = await gateway.CallAsync(before, token: token))
         {
