@@ -45,59 +45,50 @@ internal static class Problems
             : WriteAsync(context, StatusCodes.Status502BadGateway, "upstream_error", "Upstream error", text, extensions);
     }
 
-    public static Task UpstreamUnavailableAsync(HttpContext context)
-    {
-        context.Response.Headers.RetryAfter = "1";
-        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "upstream_unavailable", "Upstream unavailable",
-            "The runner's upstream is not available on this gateway yet; retry shortly.",
-            new Dictionary<string, object?> { ["error_code"] = "upstream_unavailable" });
-    }
+    /// <summary>The runner's origin cluster is not loaded on this gateway yet.</summary>
+    public static Task UpstreamUnavailableAsync(HttpContext context) => ServiceUnavailableAsync(context,
+        "upstream_unavailable", "Upstream unavailable", "The runner's upstream is not available on this gateway yet; retry shortly.", OneSecond);
 
     /// <summary>The origin's circuit is open (CONTRACT §6.3): refused before any upstream request.</summary>
-    public static Task UpstreamUnavailableAsync(HttpContext context, TimeSpan retryAfter)
-    {
-        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "upstream_unavailable", "Upstream unavailable",
-            "The runner's upstream failed repeatedly; its calls are refused until the Retry-After delay has passed.",
-            new Dictionary<string, object?> { ["error_code"] = "upstream_unavailable" });
-    }
+    public static Task UpstreamUnavailableAsync(HttpContext context, TimeSpan retryAfter) => ServiceUnavailableAsync(context,
+        "upstream_unavailable", "Upstream unavailable",
+        "The runner's upstream failed repeatedly; its calls are refused until the Retry-After delay has passed.", retryAfter);
 
     /// <summary>The <c>error_code</c> and rejection reason of a call refused for load (CONTRACT §6.6).</summary>
     public const string OverloadedCode = "overloaded";
 
-    public static Task OverloadedAsync(HttpContext context)
-    {
-        context.Response.Headers.RetryAfter = "1";
-        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, OverloadedCode, "Gateway overloaded",
-            "The gateway is at its limit of concurrent calls or page memory; retry shortly.",
-            new Dictionary<string, object?> { ["error_code"] = OverloadedCode });
-    }
+    public static Task OverloadedAsync(HttpContext context) => ServiceUnavailableAsync(context,
+        OverloadedCode, "Gateway overloaded", "The gateway is at its limit of concurrent calls or page memory; retry shortly.", OneSecond);
 
-    public static Task DrainingAsync(HttpContext context)
-    {
-        // Another replica answers at once: the load balancer stops sending here as /readyz is 503.
-        context.Response.Headers.RetryAfter = "1";
-        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "shutting_down", "Gateway shutting down",
-            "This gateway is stopping and takes no new calls; retry shortly.",
-            new Dictionary<string, object?> { ["error_code"] = "shutting_down" });
-    }
+    // Another replica answers at once: the load balancer stops sending here as /readyz is 503.
+    public static Task DrainingAsync(HttpContext context) => ServiceUnavailableAsync(context,
+        "shutting_down", "Gateway shutting down", "This gateway is stopping and takes no new calls; retry shortly.", OneSecond);
 
     /// <summary>
     /// (v2) The runner's shared rate budget had no token for page 1 within <c>total_timeout_ms</c>: 503 with
-    /// <c>Retry-After</c> (whole seconds, at least 1) so Clay retries the row when a token is free.
+    /// <c>Retry-After</c> so Clay retries the row when a token is free.
     /// </summary>
-    public static Task RateLimitedAsync(HttpContext context, TimeSpan? retryAfter)
-    {
-        var seconds = Math.Max(1, (long)Math.Ceiling((retryAfter ?? TimeSpan.Zero).TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "rate_limited", "Rate limited",
-            "The runner's shared rate budget has no token for this call before total_timeout_ms; retry after the Retry-After delay.",
-            new Dictionary<string, object?> { ["error_code"] = "rate_limited" });
-    }
+    public static Task RateLimitedAsync(HttpContext context, TimeSpan? retryAfter) => ServiceUnavailableAsync(context,
+        "rate_limited", "Rate limited",
+        "The runner's shared rate budget has no token for this call before total_timeout_ms; retry after the Retry-After delay.",
+        retryAfter ?? TimeSpan.Zero);
 
     public static Task InternalErrorAsync(HttpContext context) => WriteAsync(context, StatusCodes.Status500InternalServerError,
         "internal_error", "Internal error", "The gateway failed to run the runner.");
+
+    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Every refusal before the run (CONTRACT §6): 503, the code also as <c>error_code</c>, and <c>Retry-After</c> in
+    /// whole seconds, at least 1.
+    /// </summary>
+    private static Task ServiceUnavailableAsync(HttpContext context, string code, string title, string detail, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WriteAsync(context, StatusCodes.Status503ServiceUnavailable, code, title, detail,
+            new Dictionary<string, object?> { ["error_code"] = code });
+    }
 
     private static string Cap(string detail) => detail.Length <= MaxDetailLength ? detail : detail[..MaxDetailLength];
 
