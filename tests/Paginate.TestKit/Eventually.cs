@@ -24,4 +24,35 @@ public static class Eventually
             await Task.Delay(50);
         }
     }
+
+    /// <summary>
+    /// Retries <paramref name="attempt"/> until it returns true, treating the exceptions <paramref name="transient"/>
+    /// accepts as "not yet" (e.g. while clients find a new Redis primary); past the limit it fails with the last one.
+    /// </summary>
+    public static async Task SucceedsAsync(Func<Task<bool>> attempt, Func<Exception, bool> transient, TimeSpan limit, string what)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        Exception? last = null;
+        while (true)
+        {
+            try
+            {
+                if (await attempt())
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (transient(ex))
+            {
+                last = ex;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Condition not met in time: {what}", last);
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using Paginate.Engine.Storage;
+using Paginate.TestKit;
 using Paginate.TestKit.Redis;
 using StackExchange.Redis;
 
@@ -55,35 +56,11 @@ public sealed class RedisClusterTests : IClassFixture<RedisClusterFixture>
         // The clients learn the new primary from MOVED answers; give them a moment, then everything works on it.
         // A create whose answer was lost in the switch (a timeout) may still have been applied: then it is there.
         var store = new RedisRunnerStore(writer);
-        await Eventually(async () => await store.TryCreateAsync(DeploymentRound.Runner("rn_cl_after"))
-            || await store.GetAsync("rn_cl_after") is not null);
+        await Eventually.SucceedsAsync(
+            async () => await store.TryCreateAsync(DeploymentRound.Runner("rn_cl_after")) || await store.GetAsync("rn_cl_after") is not null,
+            ex => ex is RedisException or TimeoutException, TimeSpan.FromSeconds(20), "the store recovers after the failover");
         var ids = await new RedisRunnerStore(reader).ListIdsAsync();
         Assert.Contains("rn_cl_before", ids);
         Assert.Contains("rn_cl_after", ids);
-    }
-
-    private static async Task Eventually(Func<Task<bool>> action)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            try
-            {
-                if (await action())
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException && DateTime.UtcNow < deadline)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("the store did not recover after the failover");
-            }
-
-            await Task.Delay(100);
-        }
     }
 }

@@ -1,4 +1,5 @@
 using Paginate.Engine.Storage;
+using Paginate.TestKit;
 using Paginate.TestKit.Redis;
 
 namespace Paginate.Engine.Tests.Storage;
@@ -25,38 +26,14 @@ public sealed class RedisSentinelTests : IAsyncLifetime
         Assert.Equal(_set.Second.Port, await _set.PrimaryPortAsync());
 
         // The clients follow the sentinel's switch to the new primary; what was written before is still there.
-        await Eventually(async () =>
+        await Eventually.SucceedsAsync(async () =>
         {
             await DeploymentRound.RunAsync(writer, reader, "rn_se_c" + Guid.NewGuid().ToString("N")[..6]);
             return true;
-        });
+        }, ex => ex is StackExchange.Redis.RedisException or TimeoutException or Xunit.Sdk.XunitException, TimeSpan.FromSeconds(30), "the stores recover after the failover");
         var ids = await new RedisRunnerStore(reader).ListIdsAsync();
         Assert.Contains("rn_se_a", ids);
         Assert.Contains("rn_se_b", ids);
         await DeploymentRound.BudgetAsync(writer, reader, "rn_se_after");
-    }
-
-    private static async Task Eventually(Func<Task<bool>> action)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        Exception? last = null;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if (await action())
-                {
-                    return;
-                }
-            }
-            catch (Exception ex) when (ex is StackExchange.Redis.RedisException or TimeoutException or Xunit.Sdk.XunitException)
-            {
-                last = ex;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("the stores did not recover after the failover", last);
     }
 }
