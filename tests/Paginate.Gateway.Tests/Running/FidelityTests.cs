@@ -13,24 +13,13 @@ using StackExchange.Redis;
 namespace Paginate.Gateway.Tests.Running;
 
 /// <summary>Real-API fidelity through the gateway, against real upstreams as strict as the APIs that found the faults.</summary>
-public sealed class FidelityTests : IClassFixture<RedisFixture>, IAsyncLifetime
+public sealed class FidelityTests : IClassFixture<RedisFixture>
 {
     private readonly RedisFixture _redis;
-    private IConnectionMultiplexer _connection = null!;
 
     public FidelityTests(RedisFixture redis) => _redis = redis;
 
-    public Task InitializeAsync()
-    {
-        _connection = RedisConnection.Connect(_redis.ConnectionString);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        _connection.Dispose();
-        return Task.CompletedTask;
-    }
+    private IConnectionMultiplexer Connection => _redis.Connection;
 
     private static async Task WriteAsync(HttpContext context, string json, int status = 200)
     {
@@ -62,7 +51,7 @@ public sealed class FidelityTests : IClassFixture<RedisFixture>, IAsyncLifetime
             await WriteAsync(ctx, $$$"""{"data":{"items":[{"id":{{{(page * 2) - 1}}}},{"id":{{{page * 2}}}}],"next_page":{{{next}}}}}""");
         });
 
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/graphql").ToString()) with
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/graphql").ToString()) with
         {
             Request = new RequestSpec
             {
@@ -96,7 +85,7 @@ public sealed class FidelityTests : IClassFixture<RedisFixture>, IAsyncLifetime
     public async Task ItemsNull_OnTheFirstPage_IsA200WithNoItems()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/users", ctx => WriteAsync(ctx, """{"data":null,"next_token":null}"""));
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/users").ToString()));
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/users").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
         var response = await gateway.CallAsync(id);
@@ -111,7 +100,7 @@ public sealed class FidelityTests : IClassFixture<RedisFixture>, IAsyncLifetime
     public async Task StaticContentTypeOnAGet_IsSentInsteadOfA500()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => WriteAsync(ctx, """{"data":[{"id":1}]}"""));
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString(), ["Content-Language"]) with
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items").ToString(), ["Content-Language"]) with
         {
             Request = new RequestSpec
             {
@@ -139,7 +128,7 @@ public sealed class FidelityTests : IClassFixture<RedisFixture>, IAsyncLifetime
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx =>
             WriteAsync(ctx, """{"data":[{"id":"7","price":"12.50"},{"id":"x","price":3}]}"""));
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
         {
             Shape = new ShapeSpec { Mode = ShapeModes.Select, Fields = ["id:id:integer", "price:price:string"] },
         });

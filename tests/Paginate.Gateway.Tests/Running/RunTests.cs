@@ -14,30 +14,19 @@ using StackExchange.Redis;
 
 namespace Paginate.Gateway.Tests.Running;
 
-public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
+public sealed class RunTests : IClassFixture<RedisFixture>
 {
     private readonly RedisFixture _redis;
-    private IConnectionMultiplexer _connection = null!;
 
     public RunTests(RedisFixture redis) => _redis = redis;
 
-    public Task InitializeAsync()
-    {
-        _connection = RedisConnection.Connect(_redis.ConnectionString);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        _connection.Dispose();
-        return Task.CompletedTask;
-    }
+    private IConnectionMultiplexer Connection => _redis.Connection;
 
     [Fact]
     public async Task Call_SinglePage_StreamsItemsAndMeta()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1},{"id":2}]}"""));
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items?q={{q}}").ToString()));
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items?q={{q}}").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
         var response = await gateway.CallAsync(id, "?q=hello%20world");
@@ -59,7 +48,7 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
     public async Task Call_PlaceholdersFromJsonBody_FillWhatTheQueryLacks()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items?a={{a}}&n={{n}}&b={{b}}").ToString()));
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items?a={{a}}&n={{n}}&b={{b}}").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
         var response = await gateway.CallAsync(id, "?a=fromquery", body: JsonContent.Create(new { a = "frombody", n = 42, b = true }));
@@ -75,7 +64,7 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
     public async Task Call_MissingPlaceholder_Is400NamingOnlyTheName()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items?email={{email}}&key={{api_key}}").ToString()));
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items?email={{email}}&key={{api_key}}").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
         var response = await gateway.CallAsync(id, "?email=secret-canary-value");
@@ -94,7 +83,7 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
     public async Task Call_PlaceholderValueClimbingThePath_Is400NamingOnlyTheName()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/accounts/{id}/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/accounts/{{account}}/items").ToString()));
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/accounts/{{account}}/items").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
         var response = await gateway.CallAsync(id, "?account=..");
@@ -114,7 +103,7 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
             ctx.Response.StatusCode = 500;
             return ctx.Response.WriteAsync("boom");
         });
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()));
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
         var response = await gateway.CallAsync(id);
@@ -135,7 +124,7 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
             await Task.Delay(TimeSpan.FromSeconds(5), ctx.RequestAborted);
             await ctx.Response.WriteAsync("{}");
         });
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
         {
             Limits = new LimitsSpec { MaxRetries = 0, PageTimeoutMs = 300, TotalTimeoutMs = 300 },
         });
@@ -161,7 +150,7 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
 
             return ctx.Response.WriteAsync("""{"data":[{"id":1}]}""");
         });
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
         {
             Pagination = new PaginationSpec { Style = PaginationStyles.PageNumber },
         });
@@ -182,8 +171,8 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
     public async Task Call_ForwardHeaders_OnlyListedNamesGoUpstreamAndNeverTheToken()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString(), forwardHeaders: ["Authorization"]));
-        var token = await TestRunners.IssueTokenAsync(_connection, id);
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items").ToString(), forwardHeaders: ["Authorization"]));
+        var token = await TestRunners.IssueTokenAsync(Connection, id);
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString, new GatewayHost.Settings { AllowedNetworks = ["10.0.0.0/8"] });
 
         var response = await Eventually.UntilAsync(
@@ -207,7 +196,7 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
             // Each page differs (its number), or stop_on_repeated_page would end the run at page 2.
             await ctx.Response.WriteAsync($$"""{"page":"{{ctx.Request.Query["page"]}}","data":[{"id":1},{"id":2}]}""", ctx.RequestAborted);
         });
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items").ToString()) with
         {
             Pagination = new PaginationSpec { Style = PaginationStyles.PageNumber },
             Limits = new LimitsSpec { MaxPages = 1000, MaxRetries = 0, TotalTimeoutMs = 900_000 },
@@ -239,7 +228,7 @@ public sealed class RunTests : IClassFixture<RedisFixture>, IAsyncLifetime
     public async Task Call_InvalidJsonBodyWhilePlaceholderMissing_Is400WithoutEcho()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items?a={{a}}").ToString()));
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items?a={{a}}").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
         var response = await gateway.CallAsync(id, body: new StringContent("{\"a\": canary-broken", Encoding.UTF8, "application/json"));

@@ -13,24 +13,13 @@ using StackExchange.Redis;
 namespace Paginate.Gateway.Tests.Telemetry;
 
 /// <summary>The series a real call through the gateway feeds, read from a real scrape.</summary>
-public sealed class CallMetricsTests : IClassFixture<RedisFixture>, IAsyncLifetime
+public sealed class CallMetricsTests : IClassFixture<RedisFixture>
 {
     private readonly RedisFixture _redis;
-    private IConnectionMultiplexer _connection = null!;
 
     public CallMetricsTests(RedisFixture redis) => _redis = redis;
 
-    public Task InitializeAsync()
-    {
-        _connection = RedisConnection.Connect(_redis.ConnectionString);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        _connection.Dispose();
-        return Task.CompletedTask;
-    }
+    private IConnectionMultiplexer Connection => _redis.Connection;
 
     [Fact]
     public async Task Call_TwoPages_CountsCallSecondsPerRunnerAndDurationWithoutRunnerId()
@@ -42,7 +31,7 @@ public sealed class CallMetricsTests : IClassFixture<RedisFixture>, IAsyncLifeti
         {
             Pagination = new PaginationSpec { Style = "page_number" },
         };
-        var id = await TestRunners.PublishAsync(_connection, definition);
+        var id = await TestRunners.PublishAsync(Connection, definition);
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
         var response = await gateway.CallAsync(id);
@@ -66,7 +55,7 @@ public sealed class CallMetricsTests : IClassFixture<RedisFixture>, IAsyncLifeti
     public async Task Call_UpstreamRefusesTheConnection_CountsAnErrorTypeNotStatusZero()
     {
         var closedPort = RedisServer.FreePort();
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple($"http://127.0.0.1:{closedPort}/items?key={{{{key}}}}"));
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple($"http://127.0.0.1:{closedPort}/items?key={{{{key}}}}"));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
         var response = await gateway.CallAsync(id, "?key=canary-metric-secret");

@@ -11,24 +11,13 @@ using StackExchange.Redis;
 namespace Paginate.Gateway.Tests.Upstream;
 
 /// <summary>The gateway refuses a hostile Content-Encoding list with a 502 naming it, before decoding anything.</summary>
-public sealed class ContentEncodingTests : IClassFixture<RedisFixture>, IAsyncLifetime
+public sealed class ContentEncodingTests : IClassFixture<RedisFixture>
 {
     private readonly RedisFixture _redis;
-    private IConnectionMultiplexer _connection = null!;
 
     public ContentEncodingTests(RedisFixture redis) => _redis = redis;
 
-    public Task InitializeAsync()
-    {
-        _connection = RedisConnection.Connect(_redis.ConnectionString);
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        _connection.Dispose();
-        return Task.CompletedTask;
-    }
+    private IConnectionMultiplexer Connection => _redis.Connection;
 
     [Fact]
     public async Task Call_ThousandsOfGzipCodings_Is502_UnsupportedContentEncoding_AskedOnce()
@@ -40,7 +29,7 @@ public sealed class ContentEncodingTests : IClassFixture<RedisFixture>, IAsyncLi
             ctx.Response.Headers.ContentEncoding = string.Join(",", Enumerable.Repeat("gzip", 11_000));
             return Task.CompletedTask;
         });
-        var id = await TestRunners.PublishAsync(_connection, TestRunners.Simple(upstream.Url("/items").ToString()));
+        var id = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/items").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
         var response = await gateway.CallAsync(id);
