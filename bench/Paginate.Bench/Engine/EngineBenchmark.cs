@@ -182,7 +182,8 @@ internal static class EngineBenchmark
             Pagination = new() { Style = PaginationStyles.PageNumber, TotalPagesPath = "total_pages" },
             Response = new() { ItemsPath = "data" },
             Shape = shape == ShapeModes.Select ? new() { Mode = shape, Fields = ["id:id", "email:email", "city:address.city"] } : new() { Mode = shape },
-            Limits = new() { MaxPages = maxPages, MaxRetries = 0 },
+            // Every page the in-memory upstream serves is the same bytes: the repeated-page check would end the run at page 2.
+            Limits = new() { MaxPages = maxPages, MaxRetries = 0, StopOnRepeatedPage = false },
         });
         return result.Runner ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
     }

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Paginate.Engine.Json;
@@ -43,6 +43,23 @@ internal static class PageScanner
             }
         }
 
+        if (FastPageScanner.TryScan(body, segments) is { } scan)
+        {
+            return scan;
+        }
+
+        // The fast path says only that the page is invalid: the reader says where and why, as it always has.
+        var read = ScanWithReader(body, segments);
+        Debug.Fail("The fast page scan refused a page the reader accepts.");
+        return read;
+    }
+
+    /// <summary>
+    /// The scan with <see cref="Utf8JsonReader"/>: the reference the fast path is tested against, and the one
+    /// that throws the exact <see cref="JsonException"/> (line, byte) for an invalid page.
+    /// </summary>
+    internal static PageScan ScanWithReader(ReadOnlyMemory<byte> body, ReadOnlySpan<JsonPathSegment> segments)
+    {
         var scan = PageScan.Streamed(body, segments.Length);
         var reader = new Utf8JsonReader(body.Span, s_readerOptions);
         reader.Read();
