@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -32,6 +33,7 @@ internal static class JsonSkip
         // One bit per open container (set: array), enough for the reader's largest useful MaxDepth here.
         var kinds = new OpenKinds();
         var open = 0;
+        var inArray = false;
         var pos = start;
         byte c;
 
@@ -64,6 +66,8 @@ internal static class JsonSkip
                 goto AfterValue;
             }
 
+            inArray = false;
+
             goto Name;
         }
 
@@ -82,6 +86,8 @@ internal static class JsonSkip
                 pos++;
                 goto AfterValue;
             }
+
+            inArray = true;
 
             goto Value;
         }
@@ -103,7 +109,7 @@ internal static class JsonSkip
         if (c == (byte)',')
         {
             pos = SkipWhitespace(json, pos + 1);
-            if (kinds.IsArray(open - 1))
+            if (inArray)
             {
                 goto Value;
             }
@@ -111,10 +117,12 @@ internal static class JsonSkip
             goto Name;
         }
 
-        if (c == (kinds.IsArray(open - 1) ? (byte)']' : (byte)'}'))
+        if (c == (inArray ? (byte)']' : (byte)'}'))
         {
+            // The container's kind is read back only when it closes, not at every value.
             open--;
             pos++;
+            inArray = open > 0 && kinds.IsArray(open - 1);
             goto AfterValue;
         }
 
@@ -159,19 +167,20 @@ internal static class JsonSkip
     /// The end of a string whose opening quote is just before <paramref name="pos"/>: the position after the closing
     /// quote, or -1 when the string is unterminated, holds a control character or a bad escape.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int SkipString(ReadOnlySpan<byte> json, int pos)
     {
         ref var first = ref MemoryMarshal.GetReference(json);
         var length = json.Length;
         var quote = Vector128.Create((byte)'"');
         var backslash = Vector128.Create((byte)'\\');
-        var space = Vector128.Create((byte)' ');
+        var controlBits = Vector128.Create((byte)0xE0);
         while (true)
         {
             while (pos <= length - Vector128<byte>.Count)
             {
                 var block = Vector128.LoadUnsafe(ref first, (nuint)pos);
-                var special = Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.LessThan(block, space);
+                var special = Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.Equals(block & controlBits, Vector128<byte>.Zero);
                 var mask = special.ExtractMostSignificantBits();
                 if (mask != 0)
                 {
@@ -305,14 +314,25 @@ internal static class JsonSkip
 
     private static int SkipLiteral(ReadOnlySpan<byte> json, int pos, byte first)
     {
-        ReadOnlySpan<byte> literal = first switch
+        // Four bytes compared as one little-endian word: "true", "null", or "alse" after the f.
+        uint expected;
+        switch (first)
         {
-            (byte)'t' => "true"u8,
-            (byte)'f' => "false"u8,
-            (byte)'n' => "null"u8,
-            _ => default,
-        };
-        return !literal.IsEmpty && json[pos..].StartsWith(literal) ? pos + literal.Length : -1;
+            case (byte)'t':
+                expected = 0x65757274;
+                break;
+            case (byte)'n':
+                expected = 0x6c6c756e;
+                break;
+            case (byte)'f':
+                expected = 0x65736c61;
+                pos++;
+                break;
+            default:
+                return -1;
+        }
+
+        return pos <= json.Length - 4 && BinaryPrimitives.ReadUInt32LittleEndian(json.Slice(pos, 4)) == expected ? pos + 4 : -1;
     }
 
     private static int SkipDigits(ReadOnlySpan<byte> json, int pos)
