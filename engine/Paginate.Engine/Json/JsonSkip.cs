@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -30,7 +29,11 @@ internal static class JsonSkip
     /// <param name="depthLeft">How many containers may still open: the reader's <c>MaxDepth</c> minus the containers around the value.</param>
     public static int SkipValue(ReadOnlySpan<byte> json, int start, int depthLeft)
     {
-        // One bit per open container (set: array), enough for the reader's largest useful MaxDepth here.
+        // Bounds are checked once per read against the length (At), not again by a span indexer.
+        ref var first = ref MemoryMarshal.GetReference(json);
+        var length = json.Length;
+
+        // One bit per open container (set: array); the innermost one's kind is kept in a local.
         var kinds = new OpenKinds();
         var open = 0;
         var inArray = false;
@@ -38,10 +41,10 @@ internal static class JsonSkip
         byte c;
 
     Value:
-        c = At(json, pos);
+        c = At(ref first, length, pos);
         if (c == (byte)'"')
         {
-            pos = SkipString(json, pos + 1);
+            pos = SkipString(ref first, length, pos + 1);
             if (pos < 0)
             {
                 return -1;
@@ -50,49 +53,31 @@ internal static class JsonSkip
             goto AfterValue;
         }
 
-        if (c == (byte)'{')
+        if (c is (byte)'{' or (byte)'[')
         {
             if (open >= depthLeft || open >= OpenKinds.Capacity)
             {
                 return -1;
             }
 
-            kinds.Set(open++, isArray: false);
-            pos = SkipWhitespace(json, pos + 1);
-            if (At(json, pos) == (byte)'}')
+            inArray = c == (byte)'[';
+            kinds.Set(open++, inArray);
+            pos = SkipWhitespace(ref first, length, pos + 1);
+            if (At(ref first, length, pos) == (inArray ? (byte)']' : (byte)'}'))
             {
-                open--;
                 pos++;
-                goto AfterValue;
+                goto Close;
             }
 
-            inArray = false;
+            if (inArray)
+            {
+                goto Value;
+            }
 
             goto Name;
         }
 
-        if (c == (byte)'[')
-        {
-            if (open >= depthLeft || open >= OpenKinds.Capacity)
-            {
-                return -1;
-            }
-
-            kinds.Set(open++, isArray: true);
-            pos = SkipWhitespace(json, pos + 1);
-            if (At(json, pos) == (byte)']')
-            {
-                open--;
-                pos++;
-                goto AfterValue;
-            }
-
-            inArray = true;
-
-            goto Value;
-        }
-
-        pos = c is (byte)'-' or (>= (byte)'0' and <= (byte)'9') ? SkipNumber(json, pos) : SkipLiteral(json, pos, c);
+        pos = c is (byte)'-' or (>= (byte)'0' and <= (byte)'9') ? SkipNumber(ref first, length, pos) : SkipLiteral(ref first, length, pos, c);
         if (pos < 0)
         {
             return -1;
@@ -104,11 +89,11 @@ internal static class JsonSkip
             return pos;
         }
 
-        pos = SkipWhitespace(json, pos);
-        c = At(json, pos);
+        pos = SkipWhitespace(ref first, length, pos);
+        c = At(ref first, length, pos);
         if (c == (byte)',')
         {
-            pos = SkipWhitespace(json, pos + 1);
+            pos = SkipWhitespace(ref first, length, pos + 1);
             if (inArray)
             {
                 goto Value;
@@ -117,69 +102,93 @@ internal static class JsonSkip
             goto Name;
         }
 
-        if (c == (inArray ? (byte)']' : (byte)'}'))
-        {
-            // The container's kind is read back only when it closes, not at every value.
-            open--;
-            pos++;
-            inArray = open > 0 && kinds.IsArray(open - 1);
-            goto AfterValue;
-        }
-
-        return -1;
-
-    Name:
-        if (At(json, pos) != (byte)'"')
+        if (c != (inArray ? (byte)']' : (byte)'}'))
         {
             return -1;
         }
 
-        pos = SkipString(json, pos + 1);
+        pos++;
+
+    Close:
+        // The container's kind is read back only when one closes, not at every value.
+        open--;
+        inArray = open > 0 && kinds.IsArray(open - 1);
+        goto AfterValue;
+
+    Name:
+        if (At(ref first, length, pos) != (byte)'"')
+        {
+            return -1;
+        }
+
+        pos = SkipString(ref first, length, pos + 1);
         if (pos < 0)
         {
             return -1;
         }
 
-        pos = SkipWhitespace(json, pos);
-        if (At(json, pos) != (byte)':')
+        pos = SkipWhitespace(ref first, length, pos);
+        if (At(ref first, length, pos) != (byte)':')
         {
             return -1;
         }
 
-        pos = SkipWhitespace(json, pos + 1);
+        pos = SkipWhitespace(ref first, length, pos + 1);
         goto Value;
     }
 
     /// <summary>The first position at or after <paramref name="pos"/> that is not JSON whitespace (the length when none).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int SkipWhitespace(ReadOnlySpan<byte> json, int pos)
-    {
-        // Minified JSON has none: one comparison decides.
-        if ((uint)pos < (uint)json.Length && json[pos] > (byte)' ')
-        {
-            return pos;
-        }
-
-        return SkipWhitespaceSlow(json, pos);
-    }
+    public static int SkipWhitespace(ReadOnlySpan<byte> json, int pos) => SkipWhitespace(ref MemoryMarshal.GetReference(json), json.Length, pos);
 
     /// <summary>
     /// The end of a string whose opening quote is just before <paramref name="pos"/>: the position after the closing
     /// quote, or -1 when the string is unterminated, holds a control character or a bad escape.
     /// </summary>
+    public static int SkipString(ReadOnlySpan<byte> json, int pos) => SkipString(ref MemoryMarshal.GetReference(json), json.Length, pos);
+
+    /// <summary>The end of a number (RFC 8259: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>), or -1.</summary>
+    public static int SkipNumber(ReadOnlySpan<byte> json, int pos) => SkipNumber(ref MemoryMarshal.GetReference(json), json.Length, pos);
+
+    /// <summary>The byte at <paramref name="pos"/>, or 0 past the end (0 is valid nowhere the callers look).</summary>
+    public static byte At(ReadOnlySpan<byte> json, int pos) => At(ref MemoryMarshal.GetReference(json), json.Length, pos);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int SkipString(ReadOnlySpan<byte> json, int pos)
+    private static byte At(ref byte first, int length, int pos) => (uint)pos < (uint)length ? Unsafe.Add(ref first, (uint)pos) : (byte)0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipWhitespace(ref byte first, int length, int pos)
     {
-        ref var first = ref MemoryMarshal.GetReference(json);
-        var length = json.Length;
+        // Minified JSON has none: one comparison decides.
+        if ((uint)pos < (uint)length && Unsafe.Add(ref first, (uint)pos) > (byte)' ')
+        {
+            return pos;
+        }
+
+        return SkipWhitespaceSlow(ref first, length, pos);
+    }
+
+    private static int SkipWhitespaceSlow(ref byte first, int length, int pos)
+    {
+        while ((uint)pos < (uint)length && Unsafe.Add(ref first, (uint)pos) is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            pos++;
+        }
+
+        return pos;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipString(ref byte first, int length, int pos)
+    {
         var quote = Vector128.Create((byte)'"');
         var backslash = Vector128.Create((byte)'\\');
         var controlBits = Vector128.Create((byte)0xE0);
         while (true)
         {
+            // 16 bytes at a time: a quote, a backslash or a byte below 0x20 (its top three bits clear) stops the search.
             while (pos <= length - Vector128<byte>.Count)
             {
-                var block = Vector128.LoadUnsafe(ref first, (nuint)pos);
+                var block = Vector128.LoadUnsafe(ref first, (nuint)(uint)pos);
                 var special = Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.Equals(block & controlBits, Vector128<byte>.Zero);
                 var mask = special.ExtractMostSignificantBits();
                 if (mask != 0)
@@ -198,7 +207,7 @@ internal static class JsonSkip
                     return -1;
                 }
 
-                var b = Unsafe.Add(ref first, pos);
+                var b = Unsafe.Add(ref first, (uint)pos);
                 if (b is (byte)'"' or (byte)'\\' or < (byte)' ')
                 {
                     break;
@@ -208,7 +217,7 @@ internal static class JsonSkip
             }
 
         Special:
-            var c = Unsafe.Add(ref first, pos);
+            var c = Unsafe.Add(ref first, (uint)pos);
             if (c == (byte)'"')
             {
                 return pos + 1;
@@ -219,7 +228,7 @@ internal static class JsonSkip
                 return -1;
             }
 
-            pos = SkipEscape(json, pos + 1);
+            pos = SkipEscape(ref first, length, pos + 1);
             if (pos < 0)
             {
                 return -1;
@@ -227,96 +236,80 @@ internal static class JsonSkip
         }
     }
 
-    /// <summary>The end of a number (RFC 8259: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>), or -1.</summary>
-    public static int SkipNumber(ReadOnlySpan<byte> json, int pos)
+    private static int SkipNumber(ref byte first, int length, int pos)
     {
-        if (At(json, pos) == (byte)'-')
+        if (At(ref first, length, pos) == (byte)'-')
         {
             pos++;
         }
 
-        var c = At(json, pos);
+        var c = At(ref first, length, pos);
         if (c == (byte)'0')
         {
             pos++;
         }
         else if (IsDigit(c))
         {
-            pos = SkipDigits(json, pos + 1);
+            pos = SkipDigits(ref first, length, pos + 1);
         }
         else
         {
             return -1;
         }
 
-        if (At(json, pos) == (byte)'.')
+        if (At(ref first, length, pos) == (byte)'.')
         {
-            if (!IsDigit(At(json, pos + 1)))
+            if (!IsDigit(At(ref first, length, pos + 1)))
             {
                 return -1;
             }
 
-            pos = SkipDigits(json, pos + 2);
+            pos = SkipDigits(ref first, length, pos + 2);
         }
 
-        if ((At(json, pos) | 0x20) == (byte)'e')
+        if ((At(ref first, length, pos) | 0x20) == (byte)'e')
         {
             pos++;
-            if (At(json, pos) is (byte)'+' or (byte)'-')
+            if (At(ref first, length, pos) is (byte)'+' or (byte)'-')
             {
                 pos++;
             }
 
-            if (!IsDigit(At(json, pos)))
+            if (!IsDigit(At(ref first, length, pos)))
             {
                 return -1;
             }
 
-            pos = SkipDigits(json, pos + 1);
+            pos = SkipDigits(ref first, length, pos + 1);
         }
 
         // What may follow (a delimiter) is checked by the caller, as the reader checks it on the next token.
         return pos;
     }
 
-    /// <summary>The byte at <paramref name="pos"/>, or 0 past the end (0 is valid nowhere the callers look).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static byte At(ReadOnlySpan<byte> json, int pos) => (uint)pos < (uint)json.Length ? json[pos] : (byte)0;
-
-    private static int SkipWhitespaceSlow(ReadOnlySpan<byte> json, int pos)
-    {
-        while ((uint)pos < (uint)json.Length && json[pos] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
-        {
-            pos++;
-        }
-
-        return pos;
-    }
-
     /// <summary>After a backslash: the position after the escape, or -1.</summary>
-    private static int SkipEscape(ReadOnlySpan<byte> json, int pos)
+    private static int SkipEscape(ref byte first, int length, int pos)
     {
-        switch (At(json, pos))
+        switch (At(ref first, length, pos))
         {
             case (byte)'"' or (byte)'\\' or (byte)'/' or (byte)'b' or (byte)'f' or (byte)'n' or (byte)'r' or (byte)'t':
                 return pos + 1;
             case (byte)'u':
-                if (pos + 4 >= json.Length)
-                {
-                    return -1;
-                }
-
-                return IsHex(json[pos + 1]) && IsHex(json[pos + 2]) && IsHex(json[pos + 3]) && IsHex(json[pos + 4]) ? pos + 5 : -1;
+                return pos + 4 < length
+                    && IsHex(Unsafe.Add(ref first, (uint)pos + 1)) && IsHex(Unsafe.Add(ref first, (uint)pos + 2))
+                    && IsHex(Unsafe.Add(ref first, (uint)pos + 3)) && IsHex(Unsafe.Add(ref first, (uint)pos + 4))
+                    ? pos + 5
+                    : -1;
             default:
                 return -1;
         }
     }
 
-    private static int SkipLiteral(ReadOnlySpan<byte> json, int pos, byte first)
+    private static int SkipLiteral(ref byte first, int length, int pos, byte letter)
     {
         // Four bytes compared as one little-endian word: "true", "null", or "alse" after the f.
         uint expected;
-        switch (first)
+        switch (letter)
         {
             case (byte)'t':
                 expected = 0x65757274;
@@ -332,12 +325,14 @@ internal static class JsonSkip
                 return -1;
         }
 
-        return pos <= json.Length - 4 && BinaryPrimitives.ReadUInt32LittleEndian(json.Slice(pos, 4)) == expected ? pos + 4 : -1;
+        return pos <= length - 4 && BinaryPrimitives.ReadUInt32LittleEndian(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref first, (uint)pos), 4)) == expected
+            ? pos + 4
+            : -1;
     }
 
-    private static int SkipDigits(ReadOnlySpan<byte> json, int pos)
+    private static int SkipDigits(ref byte first, int length, int pos)
     {
-        while (IsDigit(At(json, pos)))
+        while (IsDigit(At(ref first, length, pos)))
         {
             pos++;
         }
@@ -355,34 +350,21 @@ internal static class JsonSkip
     {
         public const int Capacity = 256;
 
-        private ulong _a;
-        private ulong _b;
-        private ulong _c;
-        private ulong _d;
+        private Words _words;
 
         public void Set(int level, bool isArray)
         {
-            ref var word = ref Word(level);
+            ref var word = ref _words[level >> 6];
             var bit = 1UL << (level & 63);
             word = isArray ? word | bit : word & ~bit;
         }
 
-        public bool IsArray(int level) => (Word(level) & (1UL << (level & 63))) != 0;
+        public readonly bool IsArray(int level) => (_words[level >> 6] & (1UL << (level & 63))) != 0;
 
-        [UnscopedRef]
-        private ref ulong Word(int level)
+        [InlineArray(Capacity / 64)]
+        private struct Words
         {
-            switch (level >> 6)
-            {
-                case 0:
-                    return ref _a;
-                case 1:
-                    return ref _b;
-                case 2:
-                    return ref _c;
-                default:
-                    return ref _d;
-            }
+            private ulong _word;
         }
     }
 }
