@@ -40,8 +40,15 @@ internal static class JsonSkip
         var pos = start;
         byte c;
 
+        // Each label reads its byte once and skips whitespace only when that byte is one (minified JSON has none).
     Value:
         c = At(ref first, length, pos);
+        if (c <= (byte)' ')
+        {
+            pos = SkipWhitespaceSlow(ref first, length, pos);
+            c = At(ref first, length, pos);
+        }
+
         if (c == (byte)'"')
         {
             pos = SkipString(ref first, length, pos + 1);
@@ -77,7 +84,29 @@ internal static class JsonSkip
             goto Name;
         }
 
-        pos = c is (byte)'-' or (>= (byte)'0' and <= (byte)'9') ? SkipNumber(ref first, length, pos) : SkipLiteral(ref first, length, pos, c);
+        if (IsDigit(c))
+        {
+            // Inline for the common case, a plain integer; a fraction or an exponent is checked from the start.
+            // A leading zero is one digit: what follows it ("01") is refused after the value.
+            var number = pos++;
+            if (c != (byte)'0')
+            {
+                while (IsDigit(At(ref first, length, pos)))
+                {
+                    pos++;
+                }
+            }
+
+            if ((At(ref first, length, pos) | 0x20) is (byte)'.' or (byte)'e')
+            {
+                pos = SkipNumber(ref first, length, number);
+            }
+        }
+        else
+        {
+            pos = c == (byte)'-' ? SkipNumber(ref first, length, pos) : SkipLiteral(ref first, length, pos, c);
+        }
+
         if (pos < 0)
         {
             return -1;
@@ -89,11 +118,16 @@ internal static class JsonSkip
             return pos;
         }
 
-        pos = SkipWhitespace(ref first, length, pos);
         c = At(ref first, length, pos);
+        if (c <= (byte)' ')
+        {
+            pos = SkipWhitespaceSlow(ref first, length, pos);
+            c = At(ref first, length, pos);
+        }
+
+        pos++;
         if (c == (byte)',')
         {
-            pos = SkipWhitespace(ref first, length, pos + 1);
             if (inArray)
             {
                 goto Value;
@@ -107,8 +141,6 @@ internal static class JsonSkip
             return -1;
         }
 
-        pos++;
-
     Close:
         // The container's kind is read back only when one closes, not at every value.
         open--;
@@ -116,7 +148,14 @@ internal static class JsonSkip
         goto AfterValue;
 
     Name:
-        if (At(ref first, length, pos) != (byte)'"')
+        c = At(ref first, length, pos);
+        if (c <= (byte)' ')
+        {
+            pos = SkipWhitespaceSlow(ref first, length, pos);
+            c = At(ref first, length, pos);
+        }
+
+        if (c != (byte)'"')
         {
             return -1;
         }
@@ -127,13 +166,19 @@ internal static class JsonSkip
             return -1;
         }
 
-        pos = SkipWhitespace(ref first, length, pos);
-        if (At(ref first, length, pos) != (byte)':')
+        c = At(ref first, length, pos);
+        if (c <= (byte)' ')
+        {
+            pos = SkipWhitespaceSlow(ref first, length, pos);
+            c = At(ref first, length, pos);
+        }
+
+        if (c != (byte)':')
         {
             return -1;
         }
 
-        pos = SkipWhitespace(ref first, length, pos + 1);
+        pos++;
         goto Value;
     }
 
