@@ -40,6 +40,10 @@ internal static class JsonSkip
         var pos = start;
         byte c;
 
+        // Where the quotes, backslashes and control bytes lie in one 64-byte block (see NextSpecial).
+        var blockStart = int.MinValue;
+        var special = 0UL;
+
         // Each label reads its byte once and skips whitespace only when that byte is one (minified JSON has none).
     Value:
         c = At(ref first, length, pos);
@@ -51,7 +55,7 @@ internal static class JsonSkip
 
         if (c == (byte)'"')
         {
-            pos = SkipString(ref first, length, pos + 1);
+            pos = SkipStringInBlocks(ref first, length, pos + 1, ref blockStart, ref special);
             if (pos < 0)
             {
                 return -1;
@@ -160,7 +164,7 @@ internal static class JsonSkip
             return -1;
         }
 
-        pos = SkipString(ref first, length, pos + 1);
+        pos = SkipStringInBlocks(ref first, length, pos + 1, ref blockStart, ref special);
         if (pos < 0)
         {
             return -1;
@@ -279,6 +283,98 @@ internal static class JsonSkip
                 return -1;
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="SkipString(ref byte, int, int)"/> for a run of strings close together: the block's mask of special
+    /// bytes is computed once per 64 bytes, so finding a string's end is a shift and a bit count, not a load and
+    /// four vector operations that the next token has to wait for.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipStringInBlocks(ref byte first, int length, int pos, ref int blockStart, ref ulong special)
+    {
+        while (true)
+        {
+            pos = NextSpecial(ref first, length, pos, ref blockStart, ref special);
+            var c = At(ref first, length, pos);
+            if (c == (byte)'"')
+            {
+                return pos + 1;
+            }
+
+            if (c != (byte)'\\')
+            {
+                // A control byte, or the end of the buffer (read as 0).
+                return -1;
+            }
+
+            pos = SkipEscape(ref first, length, pos + 1);
+            if (pos < 0)
+            {
+                return -1;
+            }
+        }
+    }
+
+    /// <summary>The first quote, backslash or control byte at or after <paramref name="pos"/>; at or past the end when none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NextSpecial(ref byte first, int length, int pos, ref int blockStart, ref ulong special)
+    {
+        var offset = (uint)(pos - blockStart);
+        if (offset < 64)
+        {
+            var rest = special >> (int)offset;
+            if (rest != 0)
+            {
+                return pos + BitOperations.TrailingZeroCount(rest);
+            }
+
+            pos = blockStart + 64;
+        }
+
+        return NextSpecialInNewBlocks(ref first, length, pos, ref blockStart, ref special);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int NextSpecialInNewBlocks(ref byte first, int length, int pos, ref int blockStart, ref ulong special)
+    {
+        while (pos < length)
+        {
+            blockStart = pos;
+            special = pos <= length - 64 ? Specials(ref Unsafe.Add(ref first, (uint)pos)) : SpecialsOfTail(ref first, length, pos);
+            if (special != 0)
+            {
+                return pos + BitOperations.TrailingZeroCount(special);
+            }
+
+            pos += 64;
+        }
+
+        return length;
+    }
+
+    /// <summary>One bit per byte of the 64 at <paramref name="block"/>: set for a quote, a backslash or a byte below 0x20.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Specials(ref byte block)
+    {
+        var low = Vector256.LoadUnsafe(ref block);
+        var high = Vector256.LoadUnsafe(ref block, 32);
+        return Specials(low) | ((ulong)Specials(high) << 32);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Specials(Vector256<byte> bytes) =>
+        (Vector256.Equals(bytes, Vector256.Create((byte)'"'))
+            | Vector256.Equals(bytes, Vector256.Create((byte)'\\'))
+            | Vector256.Equals(bytes & Vector256.Create((byte)0xE0), Vector256<byte>.Zero)).ExtractMostSignificantBits();
+
+    /// <summary>The last bytes of the buffer, padded with zeros: a zero counts as special, so a search never runs past the end.</summary>
+    private static ulong SpecialsOfTail(ref byte first, int length, int pos)
+    {
+        Span<byte> tail = stackalloc byte[64];
+        tail.Clear();
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref first, (uint)pos), length - pos).CopyTo(tail);
+        return Specials(ref MemoryMarshal.GetReference(tail));
     }
 
     private static int SkipNumber(ref byte first, int length, int pos)

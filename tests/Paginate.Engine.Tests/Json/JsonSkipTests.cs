@@ -151,6 +151,32 @@ public sealed class JsonSkipTests
         }
     }
 
+    [Fact]
+    public void Strings_AtEveryOffsetAndLength_AcrossBlockEdges_MatchTheReader()
+    {
+        // The skip looks at 64-byte blocks and pads the buffer's last bytes: a string may start, hold an escape or
+        // a control byte, or end anywhere relative to a block, and the buffer may end inside it.
+        foreach (var middle in new[] { "", "\\n", "\\u00e9", "\u0001", "\\q", "\u001f" })
+        {
+            for (var lead = 0; lead < 66; lead += 5)
+            {
+                for (var length = 0; length < 140; length++)
+                {
+                    var text = new string('a', length / 2) + middle + new string('b', length - (length / 2));
+                    var body = Encoding.UTF8.GetBytes(new string(' ', lead) + "[\"" + text + "\",\"" + text + "\"]");
+                    var valid = ReaderAccepts(body, out var readerEnd);
+                    Assert.True(valid == SkipAccepts(body, out var skipEnd), $"lead {lead}, length {length}, middle '{middle}'");
+                    Assert.Equal(readerEnd, skipEnd);
+
+                    // The same string cut short at the end of the buffer.
+                    var cut = body[..^3];
+                    Assert.False(ReaderAccepts(cut, out _));
+                    Assert.False(SkipAccepts(cut, out _));
+                }
+            }
+        }
+    }
+
     [Theory]
     [InlineData('[', ']')]
     [InlineData('{', '}')]
