@@ -357,16 +357,18 @@ internal static class JsonSkip
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Specials(ref byte block)
     {
-        var low = Vector256.LoadUnsafe(ref block);
-        var high = Vector256.LoadUnsafe(ref block, 32);
-        return Specials(low) | ((ulong)Specials(high) << 32);
+        var a = Specials(Vector128.LoadUnsafe(ref block));
+        var b = Specials(Vector128.LoadUnsafe(ref block, 16));
+        var c = Specials(Vector128.LoadUnsafe(ref block, 32));
+        var d = Specials(Vector128.LoadUnsafe(ref block, 48));
+        return a | ((ulong)b << 16) | ((ulong)c << 32) | ((ulong)d << 48);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Specials(Vector256<byte> bytes) =>
-        (Vector256.Equals(bytes, Vector256.Create((byte)'"'))
-            | Vector256.Equals(bytes, Vector256.Create((byte)'\\'))
-            | Vector256.Equals(bytes & Vector256.Create((byte)0xE0), Vector256<byte>.Zero)).ExtractMostSignificantBits();
+    private static uint Specials(Vector128<byte> bytes) =>
+        (Vector128.Equals(bytes, Vector128.Create((byte)'"'))
+            | Vector128.Equals(bytes, Vector128.Create((byte)'\\'))
+            | Vector128.Equals(bytes & Vector128.Create((byte)0xE0), Vector128<byte>.Zero)).ExtractMostSignificantBits();
 
     /// <summary>The last bytes of the buffer, padded with zeros: a zero counts as special, so a search never runs past the end.</summary>
     private static ulong SpecialsOfTail(ref byte first, int length, int pos)
