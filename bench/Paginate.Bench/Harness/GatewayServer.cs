@@ -43,6 +43,14 @@ internal sealed class GatewayServer : IAsyncDisposable
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+
+        // Runtime settings tried on the gateway alone (e.g. GC or thread-pool knobs), side by side with a run without them.
+        foreach (var setting in (Environment.GetEnvironmentVariable("BENCH_GATEWAY_ENV") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var (key, value) = setting.Split('=', 2) is [var k, var v] ? (k, v) : throw new ArgumentException("BENCH_GATEWAY_ENV takes KEY=VALUE pairs separated by spaces: " + setting);
+            env[key] = value;
+        }
+
         var watch = Stopwatch.StartNew();
         var process = ServerProcess.Start(name, "dotnet", [layout.GatewayDll], layout.WorkDir, env, Path.GetDirectoryName(layout.GatewayDll));
         var gateway = new GatewayServer(process, publicPort, managementPort);

@@ -35,6 +35,12 @@ internal sealed class PageResponse : IDisposable
     /// <summary>The whole body as a document (parsed on first use: only styles that read any path ask for it).</summary>
     public JsonElement Body => _scan.Root;
 
+    /// <summary>The raw UTF-8 of the body's root value, read from the page buffer without parsing it.</summary>
+    public ReadOnlySpan<byte> RawBody => _scan.RawBody;
+
+    /// <summary>Whether the page was parsed into a whole document (diagnostics and tests: the items-only styles never need one).</summary>
+    public bool BodyParsed => _scan.RootParsed;
+
     /// <summary>Number of items on this page (before any <c>max_items</c> truncation).</summary>
     public int ItemCount => _scan.ItemCount;
 

@@ -298,7 +298,7 @@ public sealed class PageLoop
         }
 
         /// <summary>A body byte-identical to an earlier page's: the upstream ignored the page parameter or looped back.</summary>
-        private bool RepeatedPage(PageResponse page) => _limits.StopOnRepeatedPage && !_fingerprints.AddIsNew(page.Body);
+        private bool RepeatedPage(PageResponse page) => _limits.StopOnRepeatedPage && !_fingerprints.AddIsNew(page.RawBody);
 
         /// <summary>
         /// The total is unknown (CONTRACT §1, <c>max_concurrency</c>): up to that many pages are requested ahead,

@@ -1,63 +1,63 @@
-using System.Buffers.Binary;
-using System.Security.Cryptography;
-using System.Text;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using Paginate.Engine.Contracts;
 
 namespace Paginate.Engine.Paging;
 
 /// <summary>
-/// What cycle detection remembers of a requested page: 128 bits of SHA-256 over method, URL, headers and
-/// body. Fixed-size on purpose: keeping the requests themselves made a run's memory grow with its inputs
-/// times its pages (a 1 MiB placeholder in a POST body, 300 pages: hundreds of MB), and a hash holds no
-/// placeholder value either. A collision (about 10^-33 over the at most 1000 pages of a run) could only
-/// stop a run early as <c>repeated_next</c>.
+/// What cycle detection remembers of a requested page: a 128-bit XxHash of method, URL, headers and body.
+/// Fixed-size on purpose: keeping the requests themselves made a run's memory grow with its inputs times its
+/// pages (a 1 MiB placeholder in a POST body, 300 pages: hundreds of MB), and a hash holds no placeholder value
+/// either. The hash is seeded per process (<see cref="FingerprintSeed"/>), so an upstream cannot craft a cursor
+/// whose request collides with an earlier one; an accidental collision (about 10^-35 over the at most 1000
+/// pages of a run) could only stop a run early as <c>repeated_next</c>.
 /// </summary>
 internal static class RequestFingerprint
 {
     public static UInt128 Of(PageRequest request)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new XxHash128(FingerprintSeed.Value);
         AppendText(hash, request.Method.Method);
         AppendText(hash, request.Uri.AbsoluteUri);
 
         // Header order does not change what is asked for; names are case-insensitive.
-        var headers = request.Headers
-            .Select(h => (Name: h.Key.ToUpperInvariant(), h.Value))
-            .OrderBy(h => h.Name, StringComparer.Ordinal)
-            .ThenBy(h => h.Value, StringComparer.Ordinal);
-        foreach (var (name, value) in headers)
+        var headers = request.Headers;
+        if (headers.Count > 0)
         {
-            AppendText(hash, name);
-            AppendText(hash, value);
+            var sorted = new (string Name, string Value)[headers.Count];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                sorted[i] = (headers[i].Key.ToUpperInvariant(), headers[i].Value);
+            }
+
+            Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : string.CompareOrdinal(a.Value, b.Value));
+            foreach (var (name, value) in sorted)
+            {
+                AppendText(hash, name);
+                AppendText(hash, value);
+            }
         }
 
         // A marker so "no body" and "empty body" differ, and lengths so no two field lists hash alike.
         if (request.Body is { } body)
         {
             AppendLength(hash, body.Length);
-            hash.AppendData(body);
+            hash.Append(body);
         }
         else
         {
             AppendLength(hash, -1);
         }
 
-        Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
+        return hash.GetCurrentHashAsUInt128();
     }
 
-    private static void AppendText(IncrementalHash hash, string text)
+    // The UTF-16 code units as they are: the fingerprint lives in memory for one run, so no encoding is needed.
+    private static void AppendText(XxHash128 hash, string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        AppendLength(hash, bytes.Length);
-        hash.AppendData(bytes);
+        AppendLength(hash, text.Length);
+        hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
     }
 
-    private static void AppendLength(IncrementalHash hash, int length)
-    {
-        Span<byte> prefix = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(prefix, length);
-        hash.AppendData(prefix);
-    }
+    private static void AppendLength(XxHash128 hash, int length) => hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in length)));
 }

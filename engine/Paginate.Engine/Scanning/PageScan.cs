@@ -22,6 +22,9 @@ internal sealed class PageScan : IDisposable
     private static readonly JsonDocumentOptions s_documentOptions = new() { MaxDepth = MaxDepth };
     private static readonly JsonElement s_noItems = JsonDocument.Parse("[]").RootElement;
 
+    // The four whitespace bytes of RFC 8259.
+    private static ReadOnlySpan<byte> JsonWhitespace => " \t\r\n"u8;
+
     private readonly ReadOnlyMemory<byte> _body;
     private readonly List<ValueSpan> _items = [];
     private readonly List<(ValueSpan Span, JsonDocument Document)> _parsed = [];
@@ -51,6 +54,15 @@ internal sealed class PageScan : IDisposable
     public ValueSpan ItemsSpan { get; set; }
 
     public int ItemCount => _itemElements?.Count ?? _items.Count;
+
+    /// <summary>
+    /// The raw UTF-8 of the body's root value as the upstream sent it (whitespace around it left out), straight
+    /// from the page buffer: reading it never parses the page.
+    /// </summary>
+    public ReadOnlySpan<byte> RawBody => Levels is null ? System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(_root!.Value) : _body.Span.Trim(JsonWhitespace);
+
+    /// <summary>Whether the whole page has been parsed into a document (on demand, or because it was read as one).</summary>
+    public bool RootParsed => _root is not null;
 
     /// <summary>The whole body as a document: parsed on first use (script style), or the document it was read into.</summary>
     public JsonElement Root => _root ??= Parse(new ValueSpan(0, _body.Length), whole: true);
