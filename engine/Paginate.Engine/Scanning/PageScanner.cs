@@ -6,12 +6,16 @@ using Paginate.Engine.Json;
 namespace Paginate.Engine.Scanning;
 
 /// <summary>
-/// Walks a page body once with <see cref="Utf8JsonReader"/>: validates all of it, finds the items array at the
-/// runner's <c>items_path</c> and notes where each item lies, and keeps the members of every container on the
-/// way there so pagination paths (<c>meta.total</c>, <c>data.pageInfo.endCursor</c>) are found later without a
-/// second pass. No document is built for the page.
+/// Walks a page body once: validates all of it, finds the items array at the runner's <c>items_path</c> and notes
+/// where each item lies, and keeps the members of every container on the way there so pagination paths
+/// (<c>meta.total</c>, <c>data.pageInfo.endCursor</c>) are found later without a second pass. No document is built
+/// for the page.
 /// </summary>
 /// <remarks>
+/// The walk is <see cref="FastPageScanner"/>: items and members off the items' way are passed over by
+/// <see cref="JsonSkip"/>, which validates as <see cref="Utf8JsonReader"/> does without tokenizing. When it refuses
+/// a page, the same walk with the reader runs over the same bytes, so an invalid page throws exactly the reader's
+/// <see cref="JsonException"/> (message, line, byte), as before the fast path existed.
 /// The upstream reader already holds the whole decoded page in one pooled buffer (it must, to apply the decoded
 /// size cap and to report a page as a whole), so this is a single-buffer scan, not a resumable one. An items
 /// path with a negative index (<c>results[-1]</c>) counts from an end a forward walk has not reached: such a
@@ -49,6 +53,8 @@ internal static class PageScanner
         }
 
         // The fast path says only that the page is invalid: the reader says where and why, as it always has.
+        // Should the reader accept what the fast path refused, that is a fault in the fast path: loud in Debug,
+        // and in Release the reader's result is the answer.
         var read = ScanWithReader(body, segments);
         Debug.Fail("The fast page scan refused a page the reader accepts.");
         return read;
