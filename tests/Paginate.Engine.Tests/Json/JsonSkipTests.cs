@@ -177,6 +177,32 @@ public sealed class JsonSkipTests
         }
     }
 
+    [Fact]
+    public void WhitespaceRuns_OfEveryLength_WithAStrayByteAnywhere_MatchTheReader()
+    {
+        // Runs of the four kinds (searched 16 bytes at a time), between every kind of token and at the buffer end;
+        // a form feed, vertical tab, NUL or NBSP byte inside a run is not whitespace.
+        const string kinds = " \n \t  \r\n    ";
+        foreach (var stray in new byte?[] { null, 0x0C, 0x0B, 0x00, 0xA0 })
+        {
+            for (var length = 0; length < 40; length++)
+            {
+                var run = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, length).Select(i => kinds[i % kinds.Length])));
+                if (stray is { } b && length > 0)
+                {
+                    run[length * 2 / 3] = b;
+                }
+
+                var parts = new[] { "{", "\"a\"", ":", "[", "1", ",", "\"s\"", "]", "}" };
+                var body = run.Concat(parts.SelectMany(p => Encoding.UTF8.GetBytes(p).Concat(run))).ToArray();
+                var valid = ReaderAccepts(body, out var readerEnd);
+                Assert.True(valid == SkipAccepts(body, out var skipEnd), $"length {length}, stray {stray}");
+                Assert.Equal(readerEnd, skipEnd);
+                Assert.Equal(stray is null || length == 0, valid);
+            }
+        }
+    }
+
     [Theory]
     [InlineData('[', ']')]
     [InlineData('{', '}')]
