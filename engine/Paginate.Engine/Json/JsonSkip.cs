@@ -15,10 +15,11 @@ namespace Paginate.Engine.Json;
 /// </summary>
 /// <remarks>
 /// It exists because the reader's per-token work (the state machine, token bookkeeping, line counting) is most of
-/// the page scan's cost while the scan only needs to know where each item ends. Here a string body is searched
-/// 16 bytes at a time for a quote, a backslash or a control character, and everything else is one pass of
-/// small branches. It does not report where or why a value is invalid: callers that need the reader's exact
-/// error run the reader over the same bytes (see <c>PageScanner</c>).
+/// the page scan's cost while the scan only needs to know where each item ends. Here the quotes, backslashes and
+/// control bytes of each 64-byte block are found once, so a string's end is a shift and a bit count; runs of
+/// whitespace are searched 16 bytes at a time; everything else is one pass of small branches. It does not report
+/// where or why a value is invalid: callers that need the reader's exact error run the reader over the same
+/// bytes (see <c>PageScanner</c>).
 /// Whitespace is the reader's four: space, tab, line feed and carriage return.
 /// </remarks>
 internal static class JsonSkip
