@@ -4,21 +4,40 @@ using Paginate.Engine.Contracts;
 namespace Paginate.Engine.Output;
 
 /// <summary>
-/// Writes <c>{ "items": [...], "meta": {...} }</c> to a stream as the run goes: the items array is
-/// opened when page 1 succeeds and flushed after every page, so memory is bounded by one page.
+/// Writes <c>{ "items": [...], "meta": {...} }</c> to a stream as the run goes: the items array is opened when
+/// page 1 succeeds, and memory stays bounded by one page plus <see cref="SendBytes"/>.
 /// </summary>
+/// <remarks>
+/// When it sends: page 1 at once (the caller sees the 200 and the first items while the rest is fetched), then
+/// whenever <see cref="SendBytes"/> are waiting or <see cref="SendInterval"/> has passed since the last send, and
+/// at the end. Each send is a flush, and a flush is a socket write of its own when pages arrive slowly: a run of
+/// small pages at 100 ms went out as one write per page; now its pages after the first share the last write,
+/// while a slow run of tiny pages still shows progress at least once a second (to the caller, and to proxies
+/// between that cut idle connections).
+/// </remarks>
 public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
 {
+    /// <summary>Answer bytes that may wait for company before they are sent.</summary>
+    public const int SendBytes = 32 * 1024;
+
+    /// <summary>The longest answer bytes wait before they are sent.</summary>
+    public static readonly TimeSpan SendInterval = TimeSpan.FromSeconds(1);
+
     private readonly Stream _output;
     private readonly Func<CancellationToken, ValueTask>? _onStart;
+    private readonly TimeProvider _time;
     private readonly PooledBufferWriter _buffer = new();
+    private bool _sentOnce;
+    private long _lastSent;
 
     /// <param name="output">The answer body.</param>
     /// <param name="onStart">Called once before the first byte is written (e.g. to set status and content type).</param>
-    public JsonResultWriter(Stream output, Func<CancellationToken, ValueTask>? onStart = null)
+    /// <param name="time">The clock of <see cref="SendInterval"/> (the system's when null).</param>
+    public JsonResultWriter(Stream output, Func<CancellationToken, ValueTask>? onStart = null, TimeProvider? time = null)
     {
         _output = output;
         _onStart = onStart;
+        _time = time ?? TimeProvider.System;
         Writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
     }
 
@@ -45,12 +64,12 @@ public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
         Writer.WriteStartArray();
     }
 
-    public async ValueTask PageCompletedAsync(CancellationToken cancellationToken)
+    public ValueTask PageCompletedAsync(CancellationToken cancellationToken)
     {
         Writer.Flush();
-        await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
-        _buffer.Clear();
-        await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return !_sentOnce || _buffer.WrittenCount >= SendBytes || _time.GetElapsedTime(_lastSent) >= SendInterval
+            ? SendAsync(cancellationToken)
+            : ValueTask.CompletedTask;
     }
 
     /// <summary>Closes the items array and writes <c>meta</c>. Opens the answer first when no page succeeded.</summary>
@@ -62,7 +81,17 @@ public sealed class JsonResultWriter : IResultSink, IAsyncDisposable
         Writer.WritePropertyName("meta"u8);
         WriteMeta(Writer, runnerId, result);
         Writer.WriteEndObject();
-        await PageCompletedAsync(cancellationToken).ConfigureAwait(false);
+        Writer.Flush();
+        await SendAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async ValueTask SendAsync(CancellationToken cancellationToken)
+    {
+        await _output.WriteAsync(_buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+        _buffer.Clear();
+        await _output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _sentOnce = true;
+        _lastSent = _time.GetTimestamp();
     }
 
     /// <summary>Writes the contract's <c>meta</c> object.</summary>

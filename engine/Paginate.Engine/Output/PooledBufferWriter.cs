@@ -16,6 +16,8 @@ internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 
     public ReadOnlyMemory<byte> WrittenMemory => _buffer.AsMemory(0, _written);
 
+    public int WrittenCount => _written;
+
     public void Clear() => _written = 0;
 
     public void Advance(int count) => _written += count;
