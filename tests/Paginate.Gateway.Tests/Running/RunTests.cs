@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
@@ -42,6 +43,30 @@ public sealed class RunTests : IClassFixture<RedisFixture>
         Assert.Equal(200, meta.GetProperty("upstream_status").GetInt32());
         Assert.False(meta.GetProperty("partial").GetBoolean());
         Assert.Equal("hello world", upstream.Requests.Single().Query("q"));
+    }
+
+    [Fact]
+    public async Task CallLine_IsDebugForASuccessfulCall_AndInformationForAFailedOne()
+    {
+        await using var upstream = await LoopbackUpstream.StartAsync(r =>
+        {
+            r.Map("/ok", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1}]}"""));
+            r.Map("/down", ctx =>
+            {
+                ctx.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                return Task.CompletedTask;
+            });
+        });
+        var ok = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/ok").ToString()));
+        var down = await TestRunners.PublishAsync(Connection, TestRunners.Simple(upstream.Url("/down").ToString()));
+        await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
+
+        Assert.Equal(HttpStatusCode.OK, (await gateway.CallAsync(ok)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadGateway, (await gateway.CallAsync(down)).StatusCode);
+
+        const string CallLine = "Paginate.Gateway.Running.PaginationMiddleware[2001]";
+        Assert.Equal("Debug", Assert.Single(gateway.Logs.Lines, l => l.Contains(CallLine, StringComparison.Ordinal) && l.Contains(ok, StringComparison.Ordinal)).Split(' ')[0]);
+        Assert.Equal("Information", Assert.Single(gateway.Logs.Lines, l => l.Contains(CallLine, StringComparison.Ordinal) && l.Contains(down, StringComparison.Ordinal)).Split(' ')[0]);
     }
 
     [Fact]
