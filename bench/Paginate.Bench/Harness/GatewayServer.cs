@@ -4,7 +4,8 @@ namespace Paginate.Bench.Harness;
 
 /// <summary>
 /// The gateway, Release build, as its own process (so its RSS and threads are its own), configured
-/// with the contract's keys (CONTRACT §4): loopback upstreams allowed, the bench client allowlisted.
+/// with the contract's keys (CONTRACT §4): loopback upstreams allowed, the bench client allowlisted, and its
+/// default log level (a successful call writes no line at it; a failed one does).
 /// </summary>
 internal sealed class GatewayServer : IAsyncDisposable
 {
@@ -39,7 +40,6 @@ internal sealed class GatewayServer : IAsyncDisposable
             ["Kestrel__Endpoints__Management__Url"] = $"http://127.0.0.1:{managementPort}",
             ["Gateway__AllowPrivateUpstreams"] = "true",
             ["Gateway__AllowedNetworks__0"] = "127.0.0.1/32",
-            ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
