@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -17,9 +18,11 @@ internal sealed class AdminKeyAuthenticationHandler(
 {
     public const string SchemeName = "AdminKey";
 
-    private static readonly AuthenticationTicket Ticket = new(
-        new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Role, "admin")], SchemeName)),
-        SchemeName);
+    /// <summary>
+    /// Which configured key the caller presented, as its index: the same key however the header is spelled
+    /// (scheme case, spaces), so rate limits can be kept per key without holding the key itself.
+    /// </summary>
+    public const string KeyIdClaim = "paginate:admin-key-id";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -30,10 +33,17 @@ internal sealed class AdminKeyAuthenticationHandler(
         }
 
         var key = header["Bearer ".Length..].Trim();
-        return Task.FromResult(key.Length > 0 && matcher.Matches(key)
-            ? AuthenticateResult.Success(Ticket)
+        var index = key.Length > 0 ? matcher.Match(key) : -1;
+        return Task.FromResult(index >= 0
+            ? AuthenticateResult.Success(Ticket(index))
             : AuthenticateResult.Fail("invalid admin key"));
     }
+
+    private static AuthenticationTicket Ticket(int keyIndex) => new(
+        new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Role, "admin"), new Claim(KeyIdClaim, keyIndex.ToString(CultureInfo.InvariantCulture))],
+            SchemeName)),
+        SchemeName);
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -13,20 +13,25 @@ internal sealed class AdminKeyMatcher
 {
     private readonly byte[][] _keyHashes;
 
+    // Distinct: a key listed twice is still one key, with one rate-limit allowance.
     public AdminKeyMatcher(IOptions<AdminOptions> options) =>
-        _keyHashes = [.. options.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(Hash)];
+        _keyHashes = [.. options.Value.ApiKeys.Where(k => !string.IsNullOrWhiteSpace(k)).Distinct(StringComparer.Ordinal).Select(Hash)];
 
     public bool HasKeys => _keyHashes.Length > 0;
 
-    public bool Matches(string presented)
+    /// <summary>Which distinct configured key <paramref name="presented"/> is, as its index, or -1 for none.</summary>
+    public int Match(string presented)
     {
         var candidate = Hash(presented);
-        var match = false;
+        var match = -1;
 
         // No early exit: every key is compared whatever the outcome.
-        foreach (var key in _keyHashes)
+        for (var i = 0; i < _keyHashes.Length; i++)
         {
-            match |= CryptographicOperations.FixedTimeEquals(candidate, key);
+            if (CryptographicOperations.FixedTimeEquals(candidate, _keyHashes[i]))
+            {
+                match = i;
+            }
         }
 
         return match;

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Paginate.ConfigAdmin.Auth;
 using Paginate.ConfigAdmin.Problems;
 
 namespace Paginate.ConfigAdmin.RateLimiting;
@@ -46,12 +46,12 @@ internal static class AdminRateLimiting
         });
     }
 
-    /// <summary>A hash of the bearer key: the limiter's partition table never holds a key itself.</summary>
-    private static string KeyId(HttpContext context)
-    {
-        string? header = context.Request.Headers.Authorization;
-        return header is null ? "none" : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(header)));
-    }
+    /// <summary>
+    /// Which configured key authenticated the call (its index, never the key): one allowance per key however
+    /// the Authorization header spells the scheme or pads the key.
+    /// </summary>
+    private static string KeyId(HttpContext context) =>
+        context.User.FindFirstValue(AdminKeyAuthenticationHandler.KeyIdClaim) ?? "none";
 
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {

@@ -54,6 +54,24 @@ public sealed class AdminRateLimitTests(RedisFixture redis)
         Assert.All(reads, status => Assert.Equal(HttpStatusCode.OK, status));
     }
 
+    [Theory]
+    [InlineData("bearer  ")]
+    [InlineData("BEARER ")]
+    [InlineData("Bearer   ")]
+    public async Task TokenIssue_TheSameKeyWrittenAnotherWay_SharesItsAllowance(string scheme)
+    {
+        await using var host = await AdminHost.StartAsync(redis.ConnectionString, Limits("TokenIssue", permits: 1, windowSeconds: 3600));
+        var id = await host.CreateRunnerAsync(Infrastructure.Runners.Single(new Uri("https://api.example.test/x")));
+        using var respelled = host.NewClient(null);
+        Assert.True(respelled.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", scheme + AdminHost.AdminKey));
+
+        using var first = await host.PostAsync($"api/runners/{id}/token", new { email = Recipient });
+        using var again = await respelled.PostAsJsonAsync($"api/runners/{id}/token", new { email = Recipient });
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        await Json.ProblemAsync(again, (HttpStatusCode)429);
+    }
+
     [Fact]
     public async Task TokenIssue_CallsWithoutAValidKey_Are401_AndSpendNoAllowance()
     {
