@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Paginate.ConfigAdmin.Problems;
 using Paginate.ConfigAdmin.Runners;
+using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
 
 namespace Paginate.ConfigAdmin.Analytics;
@@ -35,11 +36,11 @@ internal static class AnalyticsApi
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var errors = new FieldErrors();
         var parsed = AnalyticsWindow.Parse(window);
         if (parsed is null)
         {
-            errors["window"] = [$"must be one of {string.Join(", ", AnalyticsWindow.Names)}."];
+            errors.Add("window", $"must be one of {string.Join(", ", AnalyticsWindow.Names)}.");
         }
 
         DateTimeOffset? from = null;
@@ -51,18 +52,18 @@ internal static class AnalyticsApi
             }
             else
             {
-                errors["since"] = ["must be an RFC 3339 time, e.g. 2026-01-31T00:00:00Z."];
+                errors.Add("since", "must be an RFC 3339 time, e.g. 2026-01-31T00:00:00Z.");
             }
 
             if (window is not null)
             {
-                errors["since"] = [.. errors.GetValueOrDefault("since", []), "give either since or window, not both."];
+                errors.Add("since", "give either since or window, not both.");
             }
         }
 
         if (errors.Count > 0)
         {
-            return ApiProblems.Validation(errors);
+            return ApiProblems.Validation(errors.ToDictionary());
         }
 
         var runner = found.Runner;
