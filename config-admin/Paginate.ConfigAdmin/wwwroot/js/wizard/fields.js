@@ -186,8 +186,3 @@ export function splitDefinition(def) {
   walk(def, '');
   return { clean, ignored };
 }
-
-/** Messages for everything in a pasted definition the form cannot take (empty when all of it fits). */
-export function checkDefinition(def) {
-  return splitDefinition(def).ignored;
-}
