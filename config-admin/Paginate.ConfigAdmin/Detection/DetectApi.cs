@@ -74,9 +74,10 @@ internal static partial class DetectApi
                 return upstream;
             }
 
+            var detected = PaginationDetector.Detect(page, runner.Definition.Request);
             var suggestions = new List<DetectSuggestion>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var suggestion in PaginationDetector.Detect(page, runner.Definition.Request).OrderByDescending(s => s.Confidence))
+            foreach (var suggestion in detected.Found.OrderByDescending(s => s.Confidence))
             {
                 var key = JsonSerializer.Serialize(suggestion.Pagination, RunnerJson.Options) + "|" + suggestion.Response.ItemsPath;
                 var candidate = runner.Definition with { Pagination = suggestion.Pagination, Response = suggestion.Response };
@@ -87,8 +88,7 @@ internal static partial class DetectApi
             }
 
             LogDetected(loggers.CreateLogger("Paginate.ConfigAdmin.Detection"), suggestions.Count, suggestions.FirstOrDefault()?.Pagination.Style ?? "none");
-            var items = ItemsLocator.Find(page.Body);
-            return TypedResults.Ok(new DetectResponse(suggestions, page.Status, items?.Count));
+            return TypedResults.Ok(new DetectResponse(suggestions, page.Status, detected.Items?.Count));
         }
     }
 

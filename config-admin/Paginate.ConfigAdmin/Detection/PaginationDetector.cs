@@ -25,7 +25,8 @@ internal static class PaginationDetector
 
     private static readonly IStyleDetector Fallback = new UrlParameterDetector();
 
-    public static List<DetectSuggestion> Detect(FirstPage page, RequestSpec request)
+    /// <summary>The detection context: its suggestions in <see cref="DetectionContext.Found"/>, the items array it found in <see cref="DetectionContext.Items"/>.</summary>
+    public static DetectionContext Detect(FirstPage page, RequestSpec request)
     {
         var context = new DetectionContext(page, request);
         Headers.Detect(context);
@@ -39,6 +40,6 @@ internal static class PaginationDetector
 
         Fallback.Detect(context);
         context.Add(new PaginationSpec { Style = PaginationStyles.None }, context.Found.Count == 0 ? 0.4 : 0.1, "No next-page hint is needed for a single page");
-        return context.Found;
+        return context;
     }
 }
