@@ -75,18 +75,13 @@ else
 fi
 
 echo "== helm chart"
-if [ -z "${HELM:-}" ]; then
-  echo "helm is not available" >&2
-  failed=$((failed + 1))
-else
-  helm_out=$(bash scripts/helm-test.sh 2>&1)
-  rc=$?
-  echo "$helm_out" | grep -vE '^ok - '
-  hp=$(grep -cE '^ok - ' <<<"$helm_out")
-  hf=$(grep -cE '^not ok - ' <<<"$helm_out")
-  if [ "$rc" -ne 0 ] && [ "$hf" -eq 0 ]; then hf=1; fi
-  passed=$((passed + hp)) failed=$((failed + hf))
-fi
+helm_out=$(bash scripts/helm-test.sh 2>&1)
+rc=$?
+echo "$helm_out" | grep -vE '^ok - '
+hp=$(grep -cE '^ok - ' <<<"$helm_out")
+hf=$(grep -cE '^not ok - ' <<<"$helm_out")
+if [ "$rc" -ne 0 ] && [ "$hf" -eq 0 ]; then hf=1; fi
+passed=$((passed + hp)) failed=$((failed + hf))
 
 summary="tests: $passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"

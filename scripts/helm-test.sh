@@ -47,6 +47,16 @@ rendered() { echo "$out/$1/paginate/templates/$2"; }
 exists() { [ -s "$1" ]; }
 missing() { [ ! -e "$1" ]; }
 no_match() { ! grep -rEq -- "$1" "${@:2}"; }
+# admits_to_management NETPOL POD: the management-port rule of the rendered ingress NetworkPolicy NETPOL has a
+# peer that is a podSelector alone (the release namespace) whose every matchLabels entry is a label of POD.
+admits_to_management() {
+  local peer labels line
+  peer=$(awk '/^    - ports:/ { m = 0 } /port: management/ { m = 1 } m' "$1" \
+    | awk '/^        - / { p = ($0 ~ /^        - podSelector:$/) } p && /^              [^ ]/ { sub(/^ +/, ""); print }')
+  [ -n "$peer" ] || return 1
+  labels=$(yblock "$2" labels | sed -E 's/^ +//')
+  while IFS= read -r line; do grep -qxF -- "$line" <<<"$labels" || return 1; done <<<"$peer"
+}
 
 scenarios=()
 for values in "$CHART"/ci/*-values.yaml; do
@@ -221,6 +231,8 @@ for s in "${scenarios[@]}"; do
       check "$s: management port only from the monitoring namespace selector" \
         bash -c "$(declare -f yblock has); has '$npi' ingress 'port: management' && has '$npi' namespaceSelector 'kubernetes.io/metadata.name: observability' && has '$npi' podSelector 'app.kubernetes.io/name: prometheus'"
       check "$s: public port from publicFrom" has "$npi" ingress 'kubernetes.io/metadata.name: ingress-nginx'
+      check "$s: management port admits the helm test pod" \
+        bash -c "$(declare -f yblock admits_to_management); admits_to_management '$npi' '$t'"
       check "$s: dashboard charts the v2 series and per-runner averages" \
         bash -c "for m in paginate_call_seconds_total paginate_rate_limit_wait_seconds_total paginate_cache_lookups_total paginate_calls_rejected_total paginate_circuits_open error_type; do grep -q \$m '$dash' || exit 1; done"
       check "$s: dashboard's call duration histogram has no runner_id filter" \

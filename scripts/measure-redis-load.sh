@@ -54,6 +54,7 @@ for _ in $(seq 1 50); do [ "$(rc ping 2>/dev/null)" = PONG ] && break; sleep 0.1
 export ConnectionStrings__Redis=127.0.0.1:$PORT Gateway__AllowPrivateUpstreams=true
 start "$APP/Paginate.DemoApi" dotnet Paginate.DemoApi.dll --urls "http://127.0.0.1:$DEMO"
 start "$APP/Paginate.ConfigAdmin" env Kestrel__Endpoints__Public__Url="http://127.0.0.1:$ADMIN" Admin__ApiKeys__0=$KEY \
+  Admin__PublicGatewayUrl="http://127.0.0.1:$GW1" Admin__PublicAdminUrl="http://127.0.0.1:$ADMIN" \
   Smtp__PickupDirectory="$work" dotnet Paginate.ConfigAdmin.dll
 wait_url "http://127.0.0.1:$DEMO/healthz"
 wait_url "http://127.0.0.1:$ADMIN/readyz"
@@ -67,7 +68,7 @@ EOF
 
 # One real runner, then RUNNERS-1 copies of its stored JSON under new ids, with a token hash each.
 first=$(publish 0)
-template=$(rc --raw GET "paginate:runner:$first")
+template=$(rc --raw GET "paginate:{catalog}:runner:$first")
 now=$(date +%s%3N)
 RUNNERS=$RUNNERS FIRST=$first TEMPLATE=$template NOW=$now python3 - >"$work/seed.resp" <<'EOF'
 import os, hashlib, sys
@@ -81,11 +82,11 @@ def cmd(*args):
     sys.stdout.write("".join(out))
 for i in range(1, n):
     rid = f"rn_load{i:017d}"[:24]
-    cmd("SET", f"paginate:runner:{rid}", template.replace(first, rid))
-    cmd("ZADD", "paginate:runners", now - i, rid)
-    cmd("HSET", "paginate:token-hashes", rid, hashlib.sha256(rid.encode()).hexdigest())
-cmd("HSET", "paginate:token-hashes", first, hashlib.sha256(first.encode()).hexdigest())
-cmd("INCR", "paginate:catalog:version")
+    cmd("SET", f"paginate:{{catalog}}:runner:{rid}", template.replace(first, rid))
+    cmd("ZADD", "paginate:{catalog}:runners", now - i, rid)
+    cmd("HSET", "paginate:{catalog}:token-hashes", rid, hashlib.sha256(rid.encode()).hexdigest())
+cmd("HSET", "paginate:{catalog}:token-hashes", first, hashlib.sha256(first.encode()).hexdigest())
+cmd("INCR", "paginate:{catalog}:version")
 EOF
 rc --pipe <"$work/seed.resp" >/dev/null
 
@@ -101,6 +102,10 @@ for m in $GW1M $GW2M; do
     [ "${loaded:-0}" -ge "$RUNNERS" ] && break
     sleep 0.5
   done
+  if [ "${loaded:-0}" -lt "$RUNNERS" ]; then
+    echo "gateway on :$m loaded ${loaded:-0} of $RUNNERS runners" >&2
+    exit 1
+  fi
 done
 
 # snapshot LABEL SECONDS DIVISOR: prints the commands since the last CONFIG RESETSTAT, per DIVISOR.
@@ -127,8 +132,9 @@ snapshot "one publish (admin + 2 gateways reloading), whole fleet of 2" 3 1
 # A token rotation exactly as RedisTokenStore.SetAsync writes it (the mail step is not Redis work).
 reset
 hash=$(printf %064d 1)
-printf '%s\n' MULTI "HSET paginate:token:$id hash $hash issued_at 2026-01-01T00:00:00Z recipient o***@clay.com" \
-  "HINCRBY paginate:token:$id rotations 1" "HSET paginate:token-hashes $id $hash" "INCR paginate:catalog:version" \
+printf '%s\n' MULTI "HSET paginate:{catalog}:token:$id hash $hash issued_at 2026-01-01T00:00:00Z recipient o***@clay.com" \
+  "HINCRBY paginate:{catalog}:token:$id rotations 1" "HSET paginate:{catalog}:token-hashes $id $hash" \
+  "INCR paginate:{catalog}:version" \
   "PUBLISH paginate:catalog token:$id" EXEC | rc >/dev/null
 sleep 3
 snapshot "one token rotation (MULTI as the admin API writes it; 2 gateways reloading), whole fleet of 2" 3 1

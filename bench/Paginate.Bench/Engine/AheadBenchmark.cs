@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Paginate.Bench.Harness;
 using Paginate.Engine.Compilation;
 using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
@@ -62,18 +63,18 @@ internal static class AheadBenchmark
             }
         }
 
-        var baseline = Median(walls[1]);
+        var baseline = Stats.Median(walls[1]);
         var rows = new StringBuilder();
         foreach (var level in Levels)
         {
-            var median = Median(walls[level]);
+            var median = Stats.Median(walls[level]);
             var line = string.Create(CultureInfo.InvariantCulture,
                 $"| {level} | {median:F0} ms | {walls[level].Min():F0}–{walls[level].Max():F0} ms | {baseline / median:F2}x | {past[level].Max()} |");
             rows.AppendLine(line);
             Console.WriteLine(line);
         }
 
-        var speedup = baseline / Median(walls[8]);
+        var speedup = baseline / Stats.Median(walls[8]);
         var floor8 = DelayMs * (1 + Math.Ceiling((Pages - 1) / 8.0));
         var load = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"max_concurrency 8 vs 1: {speedup:F2}x (target >= 5x); load average {load}"));
@@ -145,8 +146,6 @@ internal static class AheadBenchmark
             new RunnerCompileOptions { AllowPrivateUpstreams = true });
         return result.Runner ?? throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>The paged upstream: plain HTTP/1.1, or TLS offering h2 and http/1.1 by ALPN with <paramref name="certificate"/>.</summary>
     internal static async Task<Upstream> StartUpstreamAsync(Action pastTheEnd, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Paginate.Bench.Harness;
 using Paginate.Engine.Paging;
 
 namespace Paginate.Bench.Engine;
@@ -51,7 +52,7 @@ internal static class Http2Benchmark
         for (var m = 0; m < modes.Length; m++)
         {
             var row = string.Create(CultureInfo.InvariantCulture,
-                $"| {modes[m].Name} | HTTP/{((VersionHandler)loopsHandlers[m]).LastVersion} | {Median(walls[m]):F0} ms | {walls[m].Min():F0}–{walls[m].Max():F0} ms | {Median(cpus[m]):F0} ms | {cpus[m].Min():F0}–{cpus[m].Max():F0} ms |");
+                $"| {modes[m].Name} | HTTP/{((VersionHandler)loopsHandlers[m]).LastVersion} | {Stats.Median(walls[m]):F0} ms | {walls[m].Min():F0}–{walls[m].Max():F0} ms | {Stats.Median(cpus[m]):F0} ms | {cpus[m].Min():F0}–{cpus[m].Max():F0} ms |");
             rows.AppendLine(row);
             Console.WriteLine(row);
         }
@@ -93,8 +94,6 @@ internal static class Http2Benchmark
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     /// <summary>Asks for <see cref="Version"/> (falling back to lower when the server does not offer it).</summary>
     private sealed class VersionHandler(Version version, HttpMessageHandler inner) : DelegatingHandler(inner)

@@ -104,10 +104,7 @@ internal static class CircuitBench
             Request = new RequestSpec { Url = url },
             Response = new ResponseSpec { ItemsPath = "data" },
         };
-        if (!await new RedisRunnerStore(redis).TryCreateAsync(new StoredRunner { Id = id, CreatedAt = DateTimeOffset.UtcNow, Config = definition }))
-        {
-            throw new InvalidOperationException("runner not stored");
-        }
+        await BenchRunners.PublishAsync(new RedisRunnerStore(redis), id, definition);
 
         return id;
     }

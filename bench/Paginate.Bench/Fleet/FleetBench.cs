@@ -64,10 +64,7 @@ internal static class FleetBench
             Response = new ResponseSpec { ItemsPath = "data" },
             Limits = new LimitsSpec { MaxRetries = 3, RetryDelayMs = 1000, TotalTimeoutMs = 120_000, RateLimit = rate },
         };
-        if (!await new RedisRunnerStore(redis).TryCreateAsync(new StoredRunner { Id = id, CreatedAt = DateTimeOffset.UtcNow, Config = definition }))
-        {
-            throw new InvalidOperationException("runner not stored");
-        }
+        await BenchRunners.PublishAsync(new RedisRunnerStore(redis), id, definition);
 
         // Both gateways serve a new runner within 2 s (CONTRACT §3); then the upstream's window starts empty.
         await Task.Delay(3000);

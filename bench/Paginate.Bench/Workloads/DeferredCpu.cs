@@ -150,7 +150,7 @@ internal sealed class DeferredCpu : IWorkload
             {
                 // The list is capped (10,000): the lifetime counter, where the gateway keeps one, counts past the cap.
                 var kept = await db.ListLengthAsync(RedisKeys.Calls(runner)).ConfigureAwait(false);
-                var counted = (long?)await db.HashGetAsync("{" + RedisKeys.Calls(runner).ToString() + "}:totals", "calls").ConfigureAwait(false) ?? 0;
+                var counted = (long?)await db.HashGetAsync(RedisKeys.CallTotals(runner), CallTotalsFields.Calls).ConfigureAwait(false) ?? 0;
                 records = Math.Max(kept, counted);
                 if (records != last)
                 {

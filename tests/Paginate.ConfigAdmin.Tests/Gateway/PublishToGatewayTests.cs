@@ -16,7 +16,7 @@ public sealed class PublishToGatewayTests(RedisFixture redis)
     public async Task PublishedRunner_IsServedByARunningGateway_AndItsCallShowsInAnalytics()
     {
         await using var upstream = await PagedUpstream.StartAsync();
-        await using var gateway = await GatewayHost.StartAsync(allowLoopback: true, redis: redis.ConnectionString);
+        await using var gateway = await GatewayHost.StartAsync(redis.ConnectionString);
         await using var host = await AdminHost.StartAsync(redis.ConnectionString);
         var id = await host.CreateRunnerAsync(PagedUpstream.Runner(upstream));
         var headers = new Dictionary<string, string> { ["X-Api-Key"] = PagedUpstream.ApiKey };
@@ -47,7 +47,7 @@ public sealed class PublishToGatewayTests(RedisFixture redis)
     public async Task TokenFlow_MailedTokenIsAccepted_RotationRefusesTheOldOne_AndAFailedMailChangesNothing()
     {
         await using var upstream = await PagedUpstream.StartAsync();
-        await using var gateway = await GatewayHost.StartAsync(allowLoopback: false, redis: redis.ConnectionString);
+        await using var gateway = await GatewayHost.StartAsync(redis.ConnectionString, new() { AllowedNetworks = ["10.255.255.0/24"] });
         await using var host = await AdminHost.StartAsync(redis.ConnectionString);
         var id = await host.CreateRunnerAsync(Infrastructure.Runners.Single(upstream.Url("/broken"), "token flow"));
 

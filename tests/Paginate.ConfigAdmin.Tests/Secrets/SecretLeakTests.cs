@@ -22,7 +22,7 @@ public sealed class SecretLeakTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var upstream = await PagedUpstream.StartAsync();
-        await using var gateway = await GatewayHost.StartAsync(allowLoopback: true, redis: redis.ConnectionString);
+        await using var gateway = await GatewayHost.StartAsync(redis.ConnectionString);
         await using var host = await AdminHost.StartAsync(redis.ConnectionString);
         var headers = new Dictionary<string, string> { ["X-Api-Key"] = PagedUpstream.ApiKey };
         var query = new Dictionary<string, string> { ["email"] = QueryCanary };

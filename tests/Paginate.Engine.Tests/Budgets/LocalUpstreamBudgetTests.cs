@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Paginate.Engine.Budgets;
 using Paginate.Engine.Runners;
 
@@ -21,7 +22,7 @@ public sealed class LocalUpstreamBudgetTests
     [Fact]
     public async Task Burst_GoesAtOnce_ThenOneTokenPerInterval()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var budget = new LocalUpstreamBudget(clock);
         var scope = Scope(budget, rps: 10, burst: 3);
 
@@ -37,7 +38,7 @@ public sealed class LocalUpstreamBudgetTests
     [Fact]
     public async Task QuietSpell_RefillsUpToTheBurstOnly()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var budget = new LocalUpstreamBudget(clock);
         var scope = Scope(budget, rps: 2, burst: 2);
         await TakeAsync(budget, scope);
@@ -52,7 +53,7 @@ public sealed class LocalUpstreamBudgetTests
     [Fact]
     public async Task WaitBeyondMaxWait_IsRefused_AndReservesNothing()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var budget = new LocalUpstreamBudget(clock);
         var scope = Scope(budget, rps: 1, burst: 1);
         await TakeAsync(budget, scope);
@@ -68,7 +69,7 @@ public sealed class LocalUpstreamBudgetTests
     [Fact]
     public async Task Hold_DelaysEveryToken_EvenWithoutABudget()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider();
         var budget = new LocalUpstreamBudget(clock);
         var noBudget = budget.Scope("rn_a", null, NoHeaders);
         Assert.Equal(TimeSpan.Zero, await TakeAsync(budget, noBudget));
@@ -83,7 +84,7 @@ public sealed class LocalUpstreamBudgetTests
     [Fact]
     public async Task Hold_IsCappedAtFifteenMinutes()
     {
-        var budget = new LocalUpstreamBudget(new ManualClock());
+        var budget = new LocalUpstreamBudget(new FakeTimeProvider());
         var scope = budget.Scope("rn_a", null, NoHeaders);
         await budget.HoldAsync(scope, TimeSpan.FromDays(2), CancellationToken.None);
 
@@ -93,12 +94,12 @@ public sealed class LocalUpstreamBudgetTests
     [Fact]
     public void CredentialScope_KeysByAKeyedHashOfTheHeaderValues_NeverTheValue()
     {
-        var budget = new LocalUpstreamBudget(new ManualClock(), hashKey: new byte[32]);
+        var budget = new LocalUpstreamBudget(new FakeTimeProvider(), hashKey: new byte[32]);
         var rate = new RateLimitSpec { RequestsPerSecond = 5, Scope = RateLimitScopes.Credential };
         var alice = budget.Scope("rn_a", rate, [new("Authorization", "Bearer canary-alice")]);
         var aliceAgain = budget.Scope("rn_a", rate, [new("authorization", "Bearer canary-alice")]);
         var bob = budget.Scope("rn_a", rate, [new("Authorization", "Bearer canary-bob")]);
-        var otherKey = new LocalUpstreamBudget(new ManualClock(), hashKey: [.. Enumerable.Repeat((byte)1, 32)])
+        var otherKey = new LocalUpstreamBudget(new FakeTimeProvider(), hashKey: [.. Enumerable.Repeat((byte)1, 32)])
             .Scope("rn_a", rate, [new("Authorization", "Bearer canary-alice")]);
 
         Assert.Equal(alice.Key, aliceAgain.Key);

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -69,6 +70,41 @@ internal static class LoopHarness
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         return context.Response.WriteAsync(json, Encoding.UTF8);
+    }
+
+    /// <summary>Writes <paramref name="body"/> as it is, with a Content-Encoding header when one is given.</summary>
+    public static Task SendBytes(HttpContext context, byte[] body, string? encoding = null, string contentType = "application/json")
+    {
+        context.Response.ContentType = contentType;
+        if (encoding is not null)
+        {
+            context.Response.Headers.ContentEncoding = encoding;
+        }
+
+        return context.Response.Body.WriteAsync(body).AsTask();
+    }
+
+    /// <summary>UTF-8 <paramref name="text"/> with <paramref name="codings"/> applied in order, as a server lists them in Content-Encoding.</summary>
+    public static byte[] Encode(string text, params string[] codings)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        foreach (var coding in codings)
+        {
+            using var output = new MemoryStream();
+            using (Stream compressor = coding switch
+            {
+                "gzip" => new GZipStream(output, CompressionLevel.Fastest),
+                "br" => new BrotliStream(output, CompressionLevel.Fastest),
+                _ => new ZLibStream(output, CompressionLevel.Fastest),
+            })
+            {
+                compressor.Write(bytes);
+            }
+
+            bytes = output.ToArray();
+        }
+
+        return bytes;
     }
 
     /// <summary>A JSON array of objects with ids <c>prefix1..prefixN</c> (numbered from <paramref name="first"/>).</summary>

@@ -8,21 +8,14 @@ public sealed class CallRecordStoreTests : IClassFixture<RedisFixture>, IAsyncLi
 {
     private static readonly DateTimeOffset Start = DateTimeOffset.UnixEpoch.AddYears(55);
     private readonly RedisFixture _redis;
-    private IConnectionMultiplexer _connection = null!;
 
     public CallRecordStoreTests(RedisFixture redis) => _redis = redis;
 
-    public async Task InitializeAsync()
-    {
-        _connection = RedisConnection.Connect(_redis.ConnectionString);
-        await _redis.Server.CommandAsync("FLUSHALL");
-    }
+    private IConnectionMultiplexer Connection => _redis.Connection;
 
-    public Task DisposeAsync()
-    {
-        _connection.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => await _redis.Server.CommandAsync("FLUSHALL");
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static CallRecord Record(int minute, string mode = CallRecord.LiveMode, int? status = 200, string stop = "no_next_page", string? error = null) => new()
     {
@@ -41,7 +34,7 @@ public sealed class CallRecordStoreTests : IClassFixture<RedisFixture>, IAsyncLi
     [Fact]
     public async Task AppendMany_TwoRunners_ListsNewestFirstAndCountersExact()
     {
-        var store = new RedisCallRecordStore(_connection);
+        var store = new RedisCallRecordStore(Connection);
 
         await store.AppendManyAsync(
         [
@@ -75,7 +68,7 @@ public sealed class CallRecordStoreTests : IClassFixture<RedisFixture>, IAsyncLi
     [Fact]
     public async Task Totals_KeepCountingPastTheListCap()
     {
-        var store = new RedisCallRecordStore(_connection, maxPerRunner: 5);
+        var store = new RedisCallRecordStore(Connection, maxPerRunner: 5);
         for (var i = 0; i < 8; i++)
         {
             await store.AppendAsync("rn_c", Record(i));
@@ -88,7 +81,7 @@ public sealed class CallRecordStoreTests : IClassFixture<RedisFixture>, IAsyncLi
     [Fact]
     public async Task AppendMany_MoreThanOneScriptsWorth_KeepsEveryRecordInOrder()
     {
-        var store = new RedisCallRecordStore(_connection);
+        var store = new RedisCallRecordStore(Connection);
         // Newest first in the batch: the order of the list must not depend on how the batch was cut into scripts.
         var records = Enumerable.Range(0, 1203).Reverse().Select(i => ("rn_big", Record(i))).ToList();
 
@@ -114,11 +107,11 @@ public sealed class CallRecordStoreTests : IClassFixture<RedisFixture>, IAsyncLi
     public async Task RecordsFromBeforeCounters_AreCountedOnce_ThenNewRecordsAddToThem()
     {
         // Written the way the store did before counters existed: a bare LPUSH per record.
-        var db = _connection.GetDatabase();
+        var db = Connection.GetDatabase();
         var legacyJson = """{"at":"2025-01-01T00:00:00+00:00","mode":"live","outcome":"success","pages":3,"items":30,"duration_ms":50,"upstream_status":200,"stop_reason":"no_next_page","retries":0,"error_code":null}""";
         await db.ListLeftPushAsync(RedisKeys.Calls("rn_old"), legacyJson);
         await db.ListLeftPushAsync(RedisKeys.Calls("rn_old"), legacyJson);
-        var store = new RedisCallRecordStore(_connection);
+        var store = new RedisCallRecordStore(Connection);
         await store.AppendAsync("rn_old", Record(0));
 
         var first = await store.ReadTotalsAsync("rn_old");
@@ -138,10 +131,10 @@ public sealed class CallRecordStoreTests : IClassFixture<RedisFixture>, IAsyncLi
     [Fact]
     public async Task StoredRecords_HoldOnlyTheContractFields()
     {
-        var store = new RedisCallRecordStore(_connection);
+        var store = new RedisCallRecordStore(Connection);
         await store.AppendAsync("rn_f", Record(0, error: "upstream_status"));
 
-        var raw = (string)(await _connection.GetDatabase().ListGetByIndexAsync(RedisKeys.Calls("rn_f"), 0))!;
+        var raw = (string)(await Connection.GetDatabase().ListGetByIndexAsync(RedisKeys.Calls("rn_f"), 0))!;
         using var json = System.Text.Json.JsonDocument.Parse(raw);
 
         Assert.Equal(

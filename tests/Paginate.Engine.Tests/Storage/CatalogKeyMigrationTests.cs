@@ -7,21 +7,14 @@ namespace Paginate.Engine.Tests.Storage;
 public sealed class CatalogKeyMigrationTests : IClassFixture<RedisFixture>, IAsyncLifetime
 {
     private readonly RedisFixture _redis;
-    private IConnectionMultiplexer _connection = null!;
 
     public CatalogKeyMigrationTests(RedisFixture redis) => _redis = redis;
 
-    public async Task InitializeAsync()
-    {
-        await _redis.Server.CommandAsync("FLUSHALL");
-        _connection = RedisConnection.Connect(_redis.ConnectionString);
-    }
+    private IConnectionMultiplexer Connection => _redis.Connection;
 
-    public Task DisposeAsync()
-    {
-        _connection.Dispose();
-        return Task.CompletedTask;
-    }
+    public async Task InitializeAsync() => await _redis.Server.CommandAsync("FLUSHALL");
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     private static string Stored(string id) =>
         "{\"id\":\"" + id + "\",\"created_at\":\"2026-01-01T00:00:00Z\",\"config\":{\"name\":\"old " + id + "\",\"request\":{\"url\":\"https://api.example.com/x\"}}}";
@@ -37,26 +30,26 @@ public sealed class CatalogKeyMigrationTests : IClassFixture<RedisFixture>, IAsy
         await _redis.Server.CommandAsync("HSET", "paginate:token:rn_old1", "hash", "abc123", "issued_at", "2026-01-02T00:00:00.0000000Z", "rotations", "2", "recipient", "o***@clay.com");
         await _redis.Server.CommandAsync("HSET", "paginate:token-hashes", "rn_old1", "abc123");
 
-        Assert.Equal(2, await CatalogKeyMigration.RunAsync(_connection));
+        Assert.Equal(2, await CatalogKeyMigration.RunAsync(Connection));
 
-        var runners = new RedisRunnerStore(_connection);
+        var runners = new RedisRunnerStore(Connection);
         Assert.Equal(["rn_old2", "rn_old1"], await runners.ListIdsAsync());
         Assert.Equal("old rn_old1", (await runners.GetAsync("rn_old1"))!.Config.Name);
-        var tokens = new RedisTokenStore(_connection);
+        var tokens = new RedisTokenStore(Connection);
         Assert.Equal("abc123", (await tokens.GetAllHashesAsync())["rn_old1"]);
         Assert.Equal(2, (await tokens.GetAsync("rn_old1"))!.Rotations);
-        Assert.True(await new RedisCatalogChangeFeed(_connection).GetVersionAsync() > 7);
+        Assert.True(await new RedisCatalogChangeFeed(Connection).GetVersionAsync() > 7);
 
         // Once only: a runner deleted by hand from the new keys is not brought back by the next start.
         await _redis.Server.CommandAsync("DEL", RedisKeys.Runner("rn_old2").ToString());
-        Assert.Equal(0, await CatalogKeyMigration.RunAsync(_connection));
+        Assert.Equal(0, await CatalogKeyMigration.RunAsync(Connection));
         Assert.Null(await runners.GetAsync("rn_old2"));
     }
 
     [Fact]
     public async Task NoUntaggedCatalog_DoesNothing()
     {
-        Assert.Equal(0, await CatalogKeyMigration.RunAsync(_connection));
+        Assert.Equal(0, await CatalogKeyMigration.RunAsync(Connection));
         Assert.Empty(await _redis.Server.CommandAsync("KEYS", "*"));
     }
 }

@@ -90,7 +90,13 @@ public sealed class RedisHoldFeedTests
         Assert.Equal(before, await CommandCallsAsync(server));
 
         // A hold shorter than the one set is no announcement to shorten it: the longer hold wins everywhere.
+        // A's announcements reach B in order: once B holds a barrier scope announced after it, the 1 s hold has arrived too.
         await a.HoldAsync(a.Scope("rn_held", null, NoHeaders), TimeSpan.FromSeconds(1), CancellationToken.None);
+        await a.HoldAsync(a.Scope("rn_barrier", null, NoHeaders), TimeSpan.FromSeconds(30), CancellationToken.None);
+        await Eventually.UntilAsync(
+            () => b.TakeAsync(b.Scope("rn_barrier", null, NoHeaders), Long, CancellationToken.None).AsTask(),
+            t => t.Wait > TimeSpan.Zero,
+            what: "barrier hold announced");
         Assert.InRange((await b.TakeAsync(b.Scope("rn_held", null, NoHeaders), Long, CancellationToken.None)).Wait.TotalSeconds, 28, 30);
     }
 

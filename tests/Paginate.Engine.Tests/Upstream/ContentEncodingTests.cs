@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Paginate.Engine.Contracts;
 using Paginate.Engine.Runners;
 using Paginate.TestKit.Upstream;
@@ -25,33 +23,8 @@ public sealed class ContentEncodingTests
         LoopbackUpstream.StartAsync(r => r.Route("/z", ctx =>
         {
             ctx.Response.StatusCode = status;
-            ctx.Response.ContentType = "application/json";
-            ctx.Response.Headers.ContentEncoding = encoding;
-            return ctx.Response.Body.WriteAsync(body).AsTask();
+            return SendBytes(ctx, body, encoding);
         }));
-
-    /// <summary>Applies <paramref name="codings"/> in order, as a server lists them in Content-Encoding.</summary>
-    private static byte[] Encode(string text, params string[] codings)
-    {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        foreach (var coding in codings)
-        {
-            using var output = new MemoryStream();
-            using (Stream compressor = coding switch
-            {
-                "gzip" => new GZipStream(output, CompressionLevel.Fastest),
-                "br" => new BrotliStream(output, CompressionLevel.Fastest),
-                _ => new ZLibStream(output, CompressionLevel.Fastest),
-            })
-            {
-                compressor.Write(bytes);
-            }
-
-            bytes = output.ToArray();
-        }
-
-        return bytes;
-    }
 
     [Fact]
     public async Task ThousandsOfGzipCodings_EmptyBody_IsRefused_NotRetried()

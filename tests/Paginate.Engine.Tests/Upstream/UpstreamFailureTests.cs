@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Http;
@@ -24,33 +23,6 @@ public sealed class UpstreamFailureTests
     };
 
     private static int Page(HttpContext ctx) => int.Parse(Query(ctx, "page"), CultureInfo.InvariantCulture);
-
-    private static Task SendBytes(HttpContext ctx, byte[] body, string? encoding = null, string contentType = "application/json")
-    {
-        ctx.Response.ContentType = contentType;
-        if (encoding is not null)
-        {
-            ctx.Response.Headers.ContentEncoding = encoding;
-        }
-
-        return ctx.Response.Body.WriteAsync(body).AsTask();
-    }
-
-    private static byte[] Compress(string text, string encoding)
-    {
-        using var output = new MemoryStream();
-        using (Stream compressor = encoding switch
-        {
-            "gzip" => new GZipStream(output, CompressionLevel.Fastest),
-            "br" => new BrotliStream(output, CompressionLevel.Fastest),
-            _ => new ZLibStream(output, CompressionLevel.Fastest),
-        })
-        {
-            compressor.Write(Encoding.UTF8.GetBytes(text));
-        }
-
-        return output.ToArray();
-    }
 
     [Fact]
     public async Task LaterPageFails_ReturnsItemsSoFar_AsPartial()
@@ -78,7 +50,7 @@ public sealed class UpstreamFailureTests
     [InlineData("deflate")]
     public async Task CompressedPage_IsDecoded(string encoding)
     {
-        var body = Compress("{\"data\":" + Items(1, 3) + "}", encoding);
+        var body = Encode("{\"data\":" + Items(1, 3) + "}", encoding);
         await using var upstream = await LoopbackUpstream.StartAsync(r => r.Route("/z", ctx => SendBytes(ctx, body, encoding)));
 
         var outcome = await RunAsync(new RunnerDefinition { Request = new() { Url = upstream.Url("/z").ToString() }, Response = new() { ItemsPath = "data" }, Limits = FastLimits });
@@ -92,7 +64,7 @@ public sealed class UpstreamFailureTests
     public async Task DecompressionBomb_IsResponseTooLarge()
     {
         // 16 MiB of whitespace inside an array compresses to a few KiB; the cap is on the decoded size.
-        var bomb = Compress("{\"data\":[" + new string(' ', 16 * 1024 * 1024) + "]}", "gzip");
+        var bomb = Encode("{\"data\":[" + new string(' ', 16 * 1024 * 1024) + "]}", "gzip");
         await using var upstream = await LoopbackUpstream.StartAsync(r => r.Route("/bomb", ctx => SendBytes(ctx, bomb, "gzip")));
 
         var outcome = await RunAsync(

@@ -93,13 +93,6 @@ public sealed class GatewayHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>
-    /// Starts a gateway that admits the loopback test client by address, or (with <paramref name="allowLoopback"/>
-    /// false) only by a runner token.
-    /// </summary>
-    public static Task<GatewayHost> StartAsync(bool allowLoopback, string redis) =>
-        StartAsync(redis, new Settings { AllowedNetworks = allowLoopback ? ["127.0.0.1/32", "::1"] : ["10.255.255.0/24"] });
-
     /// <summary>Calls a runner; the token header is added when given.</summary>
     public Task<HttpResponseMessage> CallAsync(string runnerId, string query = "", string? token = null, HttpContent? body = null, IEnumerable<KeyValuePair<string, string>>? headers = null, CancellationToken cancellationToken = default)
     {

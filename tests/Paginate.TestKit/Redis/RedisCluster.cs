@@ -208,17 +208,6 @@ public sealed class RedisCluster : IAsyncDisposable
         return false;
     }
 
-    internal static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition().ConfigureAwait(false))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("Redis did not reach: " + what);
-            }
-
-            await Task.Delay(50).ConfigureAwait(false);
-        }
-    }
+    internal static Task WaitAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.UntilAsync(condition, reached => reached, TimeSpan.FromSeconds(30), "Redis to reach " + what);
 }

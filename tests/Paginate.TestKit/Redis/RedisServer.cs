@@ -32,14 +32,7 @@ public sealed class RedisServer : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Starts a new server on a free port and waits until it answers PING.</summary>
-    public static async Task<RedisServer> StartAsync()
-    {
-        var dir = Path.Combine(Path.GetTempPath(), "paginate-redis-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var server = new RedisServer(FreePort(), dir);
-        await server.StartAgainAsync().ConfigureAwait(false);
-        return server;
-    }
+    public static Task<RedisServer> StartAsync() => StartAsync([]);
 
     /// <summary>
     /// Starts a server with more arguments (cluster mode, <c>--replicaof</c>, <c>--sentinel</c>) on
