@@ -1,4 +1,6 @@
+using Paginate.Engine.Budgets;
 using Paginate.Engine.Contracts;
+using Paginate.Engine.Runners;
 using Paginate.Gateway.Caching;
 
 namespace Paginate.Gateway.Tests.Caching;
@@ -73,5 +75,18 @@ public sealed class AnswerCacheTests
         Assert.NotEqual(key, AnswerKey.Compute("rn_a", values, []));
         Assert.Equal(64, key.Length);
         Assert.DoesNotContain("canary", key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CredentialHash_StaysByteIdentical_BecauseItKeysRedisBudgets()
+    {
+        // The key names live budget state in Redis: a changed hash would silently reset every credential's budget.
+        var rate = new RateLimitSpec { RequestsPerSecond = 5, Scope = RateLimitScopes.Credential };
+        KeyValuePair<string, string>[] headers =
+            [new("X-Api-Key", "k2"), new("Authorization", "Bearer canary-alice"), new("x-api-key", "k1"), new("X-Tenant", "café")];
+
+        var scope = BudgetScopes.Create("rn_a", rate, headers, new byte[32]);
+
+        Assert.Equal("rn_a:c:7e1ff42b03162325e4be94c5a6d10e61", scope.Key);
     }
 }
