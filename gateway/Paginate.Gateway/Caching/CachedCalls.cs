@@ -16,10 +16,6 @@ namespace Paginate.Gateway.Caching;
 /// </summary>
 internal sealed class CachedCalls
 {
-    public const string Miss = "miss";
-    public const string Hit = "hit";
-    public const string Shared = "shared";
-
     private readonly AnswerCache _cache;
     private readonly ConcurrentDictionary<string, AnswerFlight> _flights = new(StringComparer.Ordinal);
     private int _waiting;
@@ -48,27 +44,27 @@ internal sealed class CachedCalls
         var refresh = context.Request.Headers.CacheControl.Any(v => v is not null && v.Contains("no-cache", StringComparison.OrdinalIgnoreCase));
         if (refresh)
         {
-            _metrics.CacheLookup(Miss);
+            _metrics.CacheLookup(CacheLookupResults.Miss);
             return new CacheLookup(null, null);
         }
 
         if (_cache.Get(key) is { } cached)
         {
-            _metrics.CacheLookup(Hit);
-            return new CacheLookup(await ServeAsync(context, runnerId, cached, Hit, startTimestamp).ConfigureAwait(false), null);
+            _metrics.CacheLookup(CacheLookupResults.Hit);
+            return new CacheLookup(await ServeAsync(context, runnerId, cached, CacheLookupResults.Hit, startTimestamp).ConfigureAwait(false), null);
         }
 
         var mine = new AnswerFlight(key, _flights);
         var flight = _flights.GetOrAdd(key, mine);
         if (!ReferenceEquals(flight, mine) && await WaitAsync(flight, context.RequestAborted).ConfigureAwait(false) is { } shared)
         {
-            _metrics.CacheLookup(Shared);
-            return new CacheLookup(await ServeAsync(context, runnerId, shared, Shared, startTimestamp).ConfigureAwait(false), null);
+            _metrics.CacheLookup(CacheLookupResults.Shared);
+            return new CacheLookup(await ServeAsync(context, runnerId, shared, CacheLookupResults.Shared, startTimestamp).ConfigureAwait(false), null);
         }
 
         // Leading a walk, or the walk waited for ended with nothing to share (failed, partial, too large): the
         // followers then run side by side rather than one after another.
-        _metrics.CacheLookup(Miss);
+        _metrics.CacheLookup(CacheLookupResults.Miss);
         return new CacheLookup(null, ReferenceEquals(flight, mine) ? mine : null);
     }
 
@@ -126,6 +122,6 @@ internal sealed class CachedCalls
             lookup?.Flight?.Publish(kept);
         }
 
-        return result with { Cache = Miss };
+        return result with { Cache = CacheLookupResults.Miss };
     }
 }
