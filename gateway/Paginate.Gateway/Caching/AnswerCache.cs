@@ -15,12 +15,13 @@ internal sealed class AnswerCache
     private readonly TimeProvider _time;
     private long _bytes;
 
-    public AnswerCache(GatewayOptions options, TimeProvider? time = null)
+    public AnswerCache(GatewayOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         MaxBytes = (long)options.CacheMaxMiB * 1024 * 1024;
         MaxAnswerBytes = (long)options.CacheMaxAnswerKiB * 1024;
-        _time = time ?? TimeProvider.System;
+        _time = time;
     }
 
     public long MaxBytes { get; }

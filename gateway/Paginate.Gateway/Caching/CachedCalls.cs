@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
@@ -20,11 +19,13 @@ internal sealed class CachedCalls
     private readonly ConcurrentDictionary<string, AnswerFlight> _flights = new(StringComparer.Ordinal);
     private int _waiting;
     private readonly GatewayMetrics _metrics;
+    private readonly TimeProvider _time;
 
-    public CachedCalls(AnswerCache cache, GatewayMetrics metrics)
+    public CachedCalls(AnswerCache cache, GatewayMetrics metrics, TimeProvider time)
     {
         _cache = cache;
         _metrics = metrics;
+        _time = time;
     }
 
     /// <summary>The call's key, or null when the runner has no cache.</summary>
@@ -39,6 +40,7 @@ internal sealed class CachedCalls
     /// for its complete answer), unless the caller asked <c>Cache-Control: no-cache</c> (then the run refreshes the
     /// entry). Otherwise the call runs, leading the identical calls that arrive meanwhile.
     /// </summary>
+    /// <param name="startTimestamp">The call's start, a timestamp of the registered <see cref="TimeProvider"/>.</param>
     public async Task<CacheLookup> LookupAsync(HttpContext context, string runnerId, string key, long startTimestamp)
     {
         var refresh = context.Request.Headers.CacheControl.Any(v => v is not null && v.Contains("no-cache", StringComparison.OrdinalIgnoreCase));
@@ -84,9 +86,9 @@ internal sealed class CachedCalls
         }
     }
 
-    private static async Task<RunResult> ServeAsync(HttpContext context, string runnerId, CachedAnswer answer, string how, long startTimestamp)
+    private async Task<RunResult> ServeAsync(HttpContext context, string runnerId, CachedAnswer answer, string how, long startTimestamp)
     {
-        var result = answer.Result with { Cache = how, DurationMs = (long)Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds, RateWaitMs = answer.Result.RateWaitMs is null ? null : 0 };
+        var result = answer.Result with { Cache = how, DurationMs = (long)_time.GetElapsedTime(startTimestamp).TotalMilliseconds, RateWaitMs = answer.Result.RateWaitMs is null ? null : 0 };
         var tail = new ArrayBufferWriter<byte>(256);
         tail.Write("],\"meta\":"u8);
         using (var writer = new Utf8JsonWriter(tail))
