@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
+using Paginate.Gateway.Running;
 using Paginate.Gateway.Telemetry;
 
 namespace Paginate.Gateway.Caching;
@@ -98,9 +99,7 @@ internal sealed class CachedCalls
 
         tail.Write("}"u8);
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json";
-        response.Headers.CacheControl = "no-store";
+        AnswerHeaders.Set(response);
         response.ContentLength = answer.Items.Length + tail.WrittenCount;
         await response.Body.WriteAsync(answer.Items, context.RequestAborted).ConfigureAwait(false);
         await response.Body.WriteAsync(tail.WrittenMemory, context.RequestAborted).ConfigureAwait(false);

@@ -113,9 +113,7 @@ internal sealed class PaginationMiddleware
         await using var capture = body as CapturingStream; // never the response body itself: the server owns it
         await using var writer = new JsonResultWriter(body, ct =>
         {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/json";
-            response.Headers.CacheControl = "no-store";
+            AnswerHeaders.Set(response);
             return new ValueTask(response.StartAsync(ct));
         });
 
@@ -173,24 +171,24 @@ internal sealed class PaginationMiddleware
             return;
         }
 
-        if (result.FirstPageFailed && !writer.Started && result.ErrorCode == ErrorCodes.Overloaded)
-        {
-            _metrics.CallRejected(RejectionReasons.Overloaded);
-            await Problems.OverloadedAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (result.FirstPageFailed && !writer.Started && result.ErrorCode == ErrorCodes.RateLimited)
-        {
-            _metrics.CallRejected(RejectionReasons.RateLimited);
-            await Problems.RateLimitedAsync(context, result.RetryAfter).ConfigureAwait(false);
-            return;
-        }
-
         if (result.FirstPageFailed && !writer.Started)
         {
-            await Problems.UpstreamFailedAsync(context, result.StopReason == StopReasons.Timeout, result.UpstreamStatus, result.ErrorCode, result.ErrorDetail)
-                .ConfigureAwait(false);
+            switch (result.ErrorCode)
+            {
+                case ErrorCodes.Overloaded:
+                    _metrics.CallRejected(RejectionReasons.Overloaded);
+                    await Problems.OverloadedAsync(context).ConfigureAwait(false);
+                    break;
+                case ErrorCodes.RateLimited:
+                    _metrics.CallRejected(RejectionReasons.RateLimited);
+                    await Problems.RateLimitedAsync(context, result.RetryAfter).ConfigureAwait(false);
+                    break;
+                default:
+                    await Problems.UpstreamFailedAsync(context, result.StopReason == StopReasons.Timeout, result.UpstreamStatus, result.ErrorCode, result.ErrorDetail)
+                        .ConfigureAwait(false);
+                    break;
+            }
+
             return;
         }
 
