@@ -61,10 +61,7 @@ internal sealed class AnswerCache
         }
     }
 
-    /// <summary>Keeps a complete answer for <paramref name="ttl"/>; a partial or too large one is not kept.</summary>
-    public bool Set(string key, byte[] items, RunResult result, TimeSpan ttl) => Add(key, items, result, ttl) is not null;
-
-    /// <summary>As <see cref="Set"/>, returning the kept answer (null when not kept).</summary>
+    /// <summary>Keeps a complete answer for <paramref name="ttl"/> and returns it; a partial or too large one is not kept (null).</summary>
     public CachedAnswer? Add(string key, byte[] items, RunResult result, TimeSpan ttl)
     {
         ArgumentNullException.ThrowIfNull(items);

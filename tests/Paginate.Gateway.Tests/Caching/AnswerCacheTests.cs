@@ -24,7 +24,7 @@ public sealed class AnswerCacheTests
     {
         var clock = new ManualClock();
         var cache = Cache(clock);
-        Assert.True(cache.Set("k", [1, 2, 3], Complete, TimeSpan.FromSeconds(10)));
+        Assert.NotNull(cache.Add("k", [1, 2, 3], Complete, TimeSpan.FromSeconds(10)));
 
         clock.Now += TimeSpan.FromSeconds(9);
         Assert.Equal([1, 2, 3], cache.Get("k")!.Items);
@@ -38,12 +38,12 @@ public sealed class AnswerCacheTests
     {
         var cache = Cache(new ManualClock());
         var answer = new byte[300 * 1024];
-        Assert.True(cache.Set("a", answer, Complete, TimeSpan.FromMinutes(1)));
-        Assert.True(cache.Set("b", answer, Complete, TimeSpan.FromMinutes(1)));
-        Assert.True(cache.Set("c", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.NotNull(cache.Add("a", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.NotNull(cache.Add("b", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.NotNull(cache.Add("c", answer, Complete, TimeSpan.FromMinutes(1)));
         Assert.NotNull(cache.Get("a")); // a is now the most recent: b goes first
 
-        Assert.True(cache.Set("d", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.NotNull(cache.Add("d", answer, Complete, TimeSpan.FromMinutes(1)));
         Assert.Null(cache.Get("b"));
         Assert.NotNull(cache.Get("a"));
         Assert.NotNull(cache.Get("c"));
@@ -55,9 +55,9 @@ public sealed class AnswerCacheTests
     public void PartialFailedOrTooLargeAnswers_AreNotKept()
     {
         var cache = Cache(new ManualClock());
-        Assert.False(cache.Set("p", [1], Complete with { Partial = true }, TimeSpan.FromMinutes(1)));
-        Assert.False(cache.Set("e", [1], Complete with { ErrorCode = ErrorCodes.Timeout }, TimeSpan.FromMinutes(1)));
-        Assert.False(cache.Set("big", new byte[(400 * 1024) + 1], Complete, TimeSpan.FromMinutes(1)));
+        Assert.Null(cache.Add("p", [1], Complete with { Partial = true }, TimeSpan.FromMinutes(1)));
+        Assert.Null(cache.Add("e", [1], Complete with { ErrorCode = ErrorCodes.Timeout }, TimeSpan.FromMinutes(1)));
+        Assert.Null(cache.Add("big", new byte[(400 * 1024) + 1], Complete, TimeSpan.FromMinutes(1)));
         Assert.Equal(0, cache.Bytes);
     }
 
