@@ -76,7 +76,7 @@ public sealed class UpstreamClustersTests : IClassFixture<RedisFixture>
     {
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1}]}"""));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var state = gateway.Services.GetRequiredService<IProxyStateLookup>();
         Assert.False(state.TryGetCluster(UpstreamClusters.ClusterIdOf(upstream.Url("/")), out _));
         var before = state.GetClusters().Select(cl => cl.ClusterId).ToList();
