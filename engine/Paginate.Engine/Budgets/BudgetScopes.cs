@@ -21,9 +21,14 @@ public static class BudgetScopes
             : new BudgetScope { Key = key };
     }
 
-    // Names are case-insensitive in HTTP, values are not; each pair is length-prefixed so no two sets collide by concatenation.
-    private static string CredentialHash(IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> hashKey)
+    /// <summary>
+    /// The canonical text of a set of forwarded headers, the same for any order or name casing: names are case-insensitive
+    /// in HTTP, values are not; each name and value is length-prefixed so no two sets collide by concatenation. The
+    /// credential hash is taken over it, so it must never change: it keys budget state in Redis.
+    /// </summary>
+    public static string CanonicalHeaderText(IReadOnlyList<KeyValuePair<string, string>> headers)
     {
+        ArgumentNullException.ThrowIfNull(headers);
         var text = new StringBuilder();
         foreach (var (name, value) in headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ThenBy(h => h.Value, StringComparer.Ordinal))
         {
@@ -31,8 +36,13 @@ public static class BudgetScopes
             text.Append(lower.Length).Append(':').Append(lower).Append(value.Length).Append(':').Append(value);
         }
 
+        return text.ToString();
+    }
+
+    private static string CredentialHash(IReadOnlyList<KeyValuePair<string, string>> headers, ReadOnlySpan<byte> hashKey)
+    {
         Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-        HMACSHA256.HashData(hashKey, Encoding.UTF8.GetBytes(text.ToString()), hash);
+        HMACSHA256.HashData(hashKey, Encoding.UTF8.GetBytes(CanonicalHeaderText(headers)), hash);
         return Convert.ToHexStringLower(hash[..16]);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Paginate.Gateway.Running;
 using Paginate.Gateway.Telemetry;
+using Paginate.Gateway.Upstream;
 
 namespace Paginate.Gateway.Admission;
 
@@ -33,15 +34,15 @@ internal sealed class CallAdmissionMiddleware
             ?? throw new InvalidOperationException("The access check must run before admission.");
         if (_state.Draining)
         {
-            RunLog.Draining(_logger, RunLog.Route, call.RunnerId);
+            RunLog.Draining(_logger, UpstreamClusters.RouteTemplate, call.RunnerId);
             await Problems.DrainingAsync(context).ConfigureAwait(false);
             return;
         }
 
         if (!_admission.TryEnter())
         {
-            _metrics.CallRejected(Problems.OverloadedCode);
-            RunLog.Overloaded(_logger, RunLog.Route, call.RunnerId);
+            _metrics.CallRejected(RejectionReasons.Overloaded);
+            RunLog.Overloaded(_logger, UpstreamClusters.RouteTemplate, call.RunnerId);
             await Problems.OverloadedAsync(context).ConfigureAwait(false);
             return;
         }

@@ -15,12 +15,13 @@ internal sealed class AnswerCache
     private readonly TimeProvider _time;
     private long _bytes;
 
-    public AnswerCache(GatewayOptions options, TimeProvider? time = null)
+    public AnswerCache(GatewayOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         MaxBytes = (long)options.CacheMaxMiB * 1024 * 1024;
         MaxAnswerBytes = (long)options.CacheMaxAnswerKiB * 1024;
-        _time = time ?? TimeProvider.System;
+        _time = time;
     }
 
     public long MaxBytes { get; }
@@ -60,10 +61,7 @@ internal sealed class AnswerCache
         }
     }
 
-    /// <summary>Keeps a complete answer for <paramref name="ttl"/>; a partial or too large one is not kept.</summary>
-    public bool Set(string key, byte[] items, RunResult result, TimeSpan ttl) => Add(key, items, result, ttl) is not null;
-
-    /// <summary>As <see cref="Set"/>, returning the kept answer (null when not kept).</summary>
+    /// <summary>Keeps a complete answer for <paramref name="ttl"/> and returns it; a partial or too large one is not kept (null).</summary>
     public CachedAnswer? Add(string key, byte[] items, RunResult result, TimeSpan ttl)
     {
         ArgumentNullException.ThrowIfNull(items);

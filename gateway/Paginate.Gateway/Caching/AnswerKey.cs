@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Paginate.Engine.Budgets;
 
 namespace Paginate.Gateway.Caching;
 
@@ -22,12 +23,9 @@ internal static class AnswerKey
             Add(text, value);
         }
 
-        foreach (var (name, value) in headers.OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase).ThenBy(h => h.Value, StringComparer.Ordinal))
-        {
-            Add(text, "h").Append(' ');
-            Add(text, name.ToLowerInvariant());
-            Add(text, value);
-        }
+        // The headers in the same canonical text the credential budget hashes, as one length-prefixed piece.
+        Add(text, "h").Append(' ');
+        Add(text, BudgetScopes.CanonicalHeaderText(headers));
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

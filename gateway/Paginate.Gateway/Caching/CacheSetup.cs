@@ -8,7 +8,7 @@ internal static class CacheSetup
     /// <summary>The in-memory answer cache and the shared walks of identical calls (CONTRACT §6.5).</summary>
     public static IServiceCollection AddAnswerCache(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new AnswerCache(sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
+        services.AddSingleton(sp => new AnswerCache(sp.GetRequiredService<IOptions<GatewayOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CachedCalls>();
         return services;
     }

@@ -1,11 +1,11 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using Paginate.Engine.Contracts;
 using Paginate.Engine.Output;
+using Paginate.Gateway.Running;
 using Paginate.Gateway.Telemetry;
 
 namespace Paginate.Gateway.Caching;
@@ -16,19 +16,17 @@ namespace Paginate.Gateway.Caching;
 /// </summary>
 internal sealed class CachedCalls
 {
-    public const string Miss = "miss";
-    public const string Hit = "hit";
-    public const string Shared = "shared";
-
     private readonly AnswerCache _cache;
     private readonly ConcurrentDictionary<string, AnswerFlight> _flights = new(StringComparer.Ordinal);
     private int _waiting;
     private readonly GatewayMetrics _metrics;
+    private readonly TimeProvider _time;
 
-    public CachedCalls(AnswerCache cache, GatewayMetrics metrics)
+    public CachedCalls(AnswerCache cache, GatewayMetrics metrics, TimeProvider time)
     {
         _cache = cache;
         _metrics = metrics;
+        _time = time;
     }
 
     /// <summary>The call's key, or null when the runner has no cache.</summary>
@@ -43,32 +41,33 @@ internal sealed class CachedCalls
     /// for its complete answer), unless the caller asked <c>Cache-Control: no-cache</c> (then the run refreshes the
     /// entry). Otherwise the call runs, leading the identical calls that arrive meanwhile.
     /// </summary>
+    /// <param name="startTimestamp">The call's start, a timestamp of the registered <see cref="TimeProvider"/>.</param>
     public async Task<CacheLookup> LookupAsync(HttpContext context, string runnerId, string key, long startTimestamp)
     {
         var refresh = context.Request.Headers.CacheControl.Any(v => v is not null && v.Contains("no-cache", StringComparison.OrdinalIgnoreCase));
         if (refresh)
         {
-            _metrics.CacheLookup(Miss);
+            _metrics.CacheLookup(CacheLookupResults.Miss);
             return new CacheLookup(null, null);
         }
 
         if (_cache.Get(key) is { } cached)
         {
-            _metrics.CacheLookup(Hit);
-            return new CacheLookup(await ServeAsync(context, runnerId, cached, Hit, startTimestamp).ConfigureAwait(false), null);
+            _metrics.CacheLookup(CacheLookupResults.Hit);
+            return new CacheLookup(await ServeAsync(context, runnerId, cached, CacheLookupResults.Hit, startTimestamp).ConfigureAwait(false), null);
         }
 
         var mine = new AnswerFlight(key, _flights);
         var flight = _flights.GetOrAdd(key, mine);
         if (!ReferenceEquals(flight, mine) && await WaitAsync(flight, context.RequestAborted).ConfigureAwait(false) is { } shared)
         {
-            _metrics.CacheLookup(Shared);
-            return new CacheLookup(await ServeAsync(context, runnerId, shared, Shared, startTimestamp).ConfigureAwait(false), null);
+            _metrics.CacheLookup(CacheLookupResults.Shared);
+            return new CacheLookup(await ServeAsync(context, runnerId, shared, CacheLookupResults.Shared, startTimestamp).ConfigureAwait(false), null);
         }
 
         // Leading a walk, or the walk waited for ended with nothing to share (failed, partial, too large): the
         // followers then run side by side rather than one after another.
-        _metrics.CacheLookup(Miss);
+        _metrics.CacheLookup(CacheLookupResults.Miss);
         return new CacheLookup(null, ReferenceEquals(flight, mine) ? mine : null);
     }
 
@@ -88,9 +87,9 @@ internal sealed class CachedCalls
         }
     }
 
-    private static async Task<RunResult> ServeAsync(HttpContext context, string runnerId, CachedAnswer answer, string how, long startTimestamp)
+    private async Task<RunResult> ServeAsync(HttpContext context, string runnerId, CachedAnswer answer, string how, long startTimestamp)
     {
-        var result = answer.Result with { Cache = how, DurationMs = (long)Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds, RateWaitMs = answer.Result.RateWaitMs is null ? null : 0 };
+        var result = answer.Result with { Cache = how, DurationMs = (long)_time.GetElapsedTime(startTimestamp).TotalMilliseconds, RateWaitMs = answer.Result.RateWaitMs is null ? null : 0 };
         var tail = new ArrayBufferWriter<byte>(256);
         tail.Write("],\"meta\":"u8);
         using (var writer = new Utf8JsonWriter(tail))
@@ -100,9 +99,7 @@ internal sealed class CachedCalls
 
         tail.Write("}"u8);
         var response = context.Response;
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = "application/json";
-        response.Headers.CacheControl = "no-store";
+        AnswerHeaders.Set(response);
         response.ContentLength = answer.Items.Length + tail.WrittenCount;
         await response.Body.WriteAsync(answer.Items, context.RequestAborted).ConfigureAwait(false);
         await response.Body.WriteAsync(tail.WrittenMemory, context.RequestAborted).ConfigureAwait(false);
@@ -126,6 +123,6 @@ internal sealed class CachedCalls
             lookup?.Flight?.Publish(kept);
         }
 
-        return result with { Cache = Miss };
+        return result with { Cache = CacheLookupResults.Miss };
     }
 }

@@ -155,8 +155,9 @@ internal sealed class CatalogRefresher : BackgroundService
             tokenHashes[id] = Encoding.ASCII.GetBytes(hash.ToLowerInvariant());
         }
 
-        // A runner is served only once YARP has its origin's cluster.
-        if (!await _clusters.EnsureAsync(runners.Values.Select(r => r.Origin), cancellationToken).ConfigureAwait(false))
+        // A runner is served only once YARP has its origin's cluster. The runners of earlier snapshots had theirs
+        // included before those were published, and clusters are never removed: only this load's origins can be new.
+        if (!await _clusters.EnsureAsync(compiled.OfType<CompiledRunner>().Select(r => r.Origin), cancellationToken).ConfigureAwait(false))
         {
             CatalogLog.ClustersLate(_logger);
         }

@@ -120,10 +120,7 @@ internal sealed class CallRecordWriter : IHostedService, IDisposable
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            for (var i = 0; i < batch.Count; i++)
-            {
-                _metrics.CallRecordDropped();
-            }
+            _metrics.CallRecordDropped(batch.Count);
 
             if (!_failing)
             {

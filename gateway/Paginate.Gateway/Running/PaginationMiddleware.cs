@@ -10,6 +10,7 @@ using Paginate.Gateway.Caching;
 using Paginate.Gateway.Circuits;
 using Paginate.Gateway.Records;
 using Paginate.Gateway.Telemetry;
+using Paginate.Gateway.Upstream;
 
 namespace Paginate.Gateway.Running;
 
@@ -66,14 +67,14 @@ internal sealed class PaginationMiddleware
         var values = await CallInputs.ReadValuesAsync(context.Request, call.Runner, aborted).ConfigureAwait(false);
         if (values.InvalidBody)
         {
-            RunLog.InvalidBody(_logger, RunLog.Route, call.RunnerId);
+            RunLog.InvalidBody(_logger, UpstreamClusters.RouteTemplate, call.RunnerId);
             await Problems.InvalidBodyAsync(context).ConfigureAwait(false);
             return;
         }
 
         if (values.Missing is { } missing)
         {
-            RunLog.MissingPlaceholder(_logger, RunLog.Route, call.RunnerId, missing);
+            RunLog.MissingPlaceholder(_logger, UpstreamClusters.RouteTemplate, call.RunnerId, missing);
             await Problems.MissingPlaceholderAsync(context, missing).ConfigureAwait(false);
             return;
         }
@@ -102,7 +103,7 @@ internal sealed class PaginationMiddleware
         if (!pass.Allowed)
         {
             _metrics.CallRejected(RejectionReasons.UpstreamUnavailable);
-            CircuitLog.Refused(_logger, RunLog.Route, call.RunnerId);
+            CircuitLog.Refused(_logger, UpstreamClusters.RouteTemplate, call.RunnerId);
             await Problems.UpstreamUnavailableAsync(context, pass.RetryAfter).ConfigureAwait(false);
             return;
         }
@@ -112,9 +113,7 @@ internal sealed class PaginationMiddleware
         await using var capture = body as CapturingStream; // never the response body itself: the server owns it
         await using var writer = new JsonResultWriter(body, ct =>
         {
-            response.StatusCode = StatusCodes.Status200OK;
-            response.ContentType = "application/json";
-            response.Headers.CacheControl = "no-store";
+            AnswerHeaders.Set(response);
             return new ValueTask(response.StartAsync(ct));
         });
 
@@ -132,13 +131,13 @@ internal sealed class PaginationMiddleware
         catch (PlaceholderException ex) when (!writer.Started)
         {
             // Thrown while page 1's URL is built; its message names the placeholder, never the value.
-            RunLog.InvalidPlaceholder(_logger, RunLog.Route, call.RunnerId, ex.Name);
+            RunLog.InvalidPlaceholder(_logger, UpstreamClusters.RouteTemplate, call.RunnerId, ex.Name);
             await Problems.InvalidPlaceholderAsync(context, ex.Name, ex.Message).ConfigureAwait(false);
             return;
         }
         catch (Exception ex)
         {
-            RunLog.RunFailed(_logger, RunLog.Route, call.RunnerId, ex.GetType().Name);
+            RunLog.RunFailed(_logger, UpstreamClusters.RouteTemplate, call.RunnerId, ex.GetType().Name);
             Complete(call, new RunResult { StopReason = StopReasons.UpstreamError, ErrorCode = "internal_error", Partial = writer.Started });
             if (writer.Started)
             {
@@ -172,24 +171,24 @@ internal sealed class PaginationMiddleware
             return;
         }
 
-        if (result.FirstPageFailed && !writer.Started && result.ErrorCode == ErrorCodes.Overloaded)
-        {
-            _metrics.CallRejected(Problems.OverloadedCode);
-            await Problems.OverloadedAsync(context).ConfigureAwait(false);
-            return;
-        }
-
-        if (result.FirstPageFailed && !writer.Started && result.ErrorCode == ErrorCodes.RateLimited)
-        {
-            _metrics.CallRejected(ErrorCodes.RateLimited);
-            await Problems.RateLimitedAsync(context, result.RetryAfter).ConfigureAwait(false);
-            return;
-        }
-
         if (result.FirstPageFailed && !writer.Started)
         {
-            await Problems.UpstreamFailedAsync(context, result.StopReason == StopReasons.Timeout, result.UpstreamStatus, result.ErrorCode, result.ErrorDetail)
-                .ConfigureAwait(false);
+            switch (result.ErrorCode)
+            {
+                case ErrorCodes.Overloaded:
+                    _metrics.CallRejected(RejectionReasons.Overloaded);
+                    await Problems.OverloadedAsync(context).ConfigureAwait(false);
+                    break;
+                case ErrorCodes.RateLimited:
+                    _metrics.CallRejected(RejectionReasons.RateLimited);
+                    await Problems.RateLimitedAsync(context, result.RetryAfter).ConfigureAwait(false);
+                    break;
+                default:
+                    await Problems.UpstreamFailedAsync(context, result.StopReason == StopReasons.Timeout, result.UpstreamStatus, result.ErrorCode, result.ErrorDetail)
+                        .ConfigureAwait(false);
+                    break;
+            }
+
             return;
         }
 
@@ -212,11 +211,11 @@ internal sealed class PaginationMiddleware
         _metrics.CallCompleted(call.RunnerId, outcome, result, elapsed);
         if (result.StopReason == StopReasons.ClientCancelled)
         {
-            RunLog.ClientCancelled(_logger, RunLog.Route, call.RunnerId, durationMs);
+            RunLog.ClientCancelled(_logger, UpstreamClusters.RouteTemplate, call.RunnerId, durationMs);
         }
         else
         {
-            RunLog.CallCompleted(_logger, RunLog.Route, call.RunnerId, outcome, result.StopReason, result.Pages, result.Items, result.UpstreamStatus, durationMs);
+            RunLog.CallCompleted(_logger, UpstreamClusters.RouteTemplate, call.RunnerId, outcome, result.StopReason, result.Pages, result.Items, result.UpstreamStatus, durationMs);
         }
 
         _records.Enqueue(call.RunnerId, record);

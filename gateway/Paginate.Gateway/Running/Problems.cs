@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Paginate.Engine.Contracts;
+using Paginate.Gateway.Telemetry;
 
 namespace Paginate.Gateway.Running;
 
@@ -47,18 +49,15 @@ internal static class Problems
 
     /// <summary>The runner's origin cluster is not loaded on this gateway yet.</summary>
     public static Task UpstreamUnavailableAsync(HttpContext context) => ServiceUnavailableAsync(context,
-        "upstream_unavailable", "Upstream unavailable", "The runner's upstream is not available on this gateway yet; retry shortly.", OneSecond);
+        RejectionReasons.UpstreamUnavailable, "Upstream unavailable", "The runner's upstream is not available on this gateway yet; retry shortly.", OneSecond);
 
     /// <summary>The origin's circuit is open (CONTRACT §6.3): refused before any upstream request.</summary>
     public static Task UpstreamUnavailableAsync(HttpContext context, TimeSpan retryAfter) => ServiceUnavailableAsync(context,
-        "upstream_unavailable", "Upstream unavailable",
+        RejectionReasons.UpstreamUnavailable, "Upstream unavailable",
         "The runner's upstream failed repeatedly; its calls are refused until the Retry-After delay has passed.", retryAfter);
 
-    /// <summary>The <c>error_code</c> and rejection reason of a call refused for load (CONTRACT §6.6).</summary>
-    public const string OverloadedCode = "overloaded";
-
     public static Task OverloadedAsync(HttpContext context) => ServiceUnavailableAsync(context,
-        OverloadedCode, "Gateway overloaded", "The gateway is at its limit of concurrent calls or page memory; retry shortly.", OneSecond);
+        ErrorCodes.Overloaded, "Gateway overloaded", "The gateway is at its limit of concurrent calls or page memory; retry shortly.", OneSecond);
 
     // Another replica answers at once: the load balancer stops sending here as /readyz is 503.
     public static Task DrainingAsync(HttpContext context) => ServiceUnavailableAsync(context,
@@ -69,7 +68,7 @@ internal static class Problems
     /// <c>Retry-After</c> so Clay retries the row when a token is free.
     /// </summary>
     public static Task RateLimitedAsync(HttpContext context, TimeSpan? retryAfter) => ServiceUnavailableAsync(context,
-        "rate_limited", "Rate limited",
+        ErrorCodes.RateLimited, "Rate limited",
         "The runner's shared rate budget has no token for this call before total_timeout_ms; retry after the Retry-After delay.",
         retryAfter ?? TimeSpan.Zero);
 

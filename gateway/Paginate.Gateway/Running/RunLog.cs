@@ -5,8 +5,6 @@ namespace Paginate.Gateway.Running;
 /// <summary>Request logs name the runner, the route template and the outcome: never the query, headers or body.</summary>
 internal static partial class RunLog
 {
-    public const string Route = "/r/{runner_id}";
-
     /// <summary>
     /// One line per call, at <see cref="LogLevel.Debug"/> for a successful call and <see cref="LogLevel.Information"/>
     /// for any other: at the default level a failing call is logged and a successful one is not. Every call is in the

@@ -55,20 +55,20 @@ internal sealed class RunnerAccessMiddleware
                 _ => "invalid_token",
             };
             _metrics.AccessDenied(reason);
-            RunLog.AccessDenied(_logger, RunLog.Route, reason);
+            RunLog.AccessDenied(_logger, UpstreamClusters.RouteTemplate, reason);
             return Problems.UnauthorizedAsync(context);
         }
 
         if (!snapshot.Runners.TryGetValue(runnerId, out var runner))
         {
-            RunLog.UnknownRunner(_logger, RunLog.Route);
+            RunLog.UnknownRunner(_logger, UpstreamClusters.RouteTemplate);
             return Problems.NotFoundAsync(context);
         }
 
         if (!_clusters.TryGet(runner.Origin, out var cluster))
         {
             // Only while YARP has not applied a just-added origin yet (the catalog waits for it, up to a limit).
-            RunLog.NoCluster(_logger, RunLog.Route, runnerId);
+            RunLog.NoCluster(_logger, UpstreamClusters.RouteTemplate, runnerId);
             return Problems.UpstreamUnavailableAsync(context);
         }
 

@@ -110,6 +110,8 @@ internal sealed class GatewayMetrics : IDisposable
 
     public void CallRecordDropped() => _recordsDropped.Add(1);
 
+    public void CallRecordDropped(int count) => _recordsDropped.Add(count);
+
     /// <summary>A call waited <paramref name="waited"/> for a rate-budget token or a shared back-off (CONTRACT 6.1, 6.2).</summary>
     public void RateLimitWaited(string runnerId, TimeSpan waited)
     {

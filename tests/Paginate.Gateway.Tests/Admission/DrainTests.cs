@@ -30,7 +30,7 @@ public sealed class DrainTests : IClassFixture<RedisFixture>
             await release.Task.WaitAsync(ctx.RequestAborted);
             await ctx.Response.WriteAsync("""{"data":[{"id":1},{"id":2}]}""");
         });
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var id = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/slow").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString, new GatewayHost.Settings { Extra = ["Gateway:DrainSeconds=60"] });
         var running = gateway.CallAsync(id);
@@ -63,7 +63,7 @@ public sealed class DrainTests : IClassFixture<RedisFixture>
     public async Task Stop_CallLongerThanDrainSeconds_IsCancelledAndStopEnds()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/never", async ctx => await Task.Delay(Timeout.Infinite, ctx.RequestAborted));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var id = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/never").ToString()) with
         {
             Limits = new Engine.Runners.LimitsSpec { MaxRetries = 0, PageTimeoutMs = 60_000, TotalTimeoutMs = 120_000 },

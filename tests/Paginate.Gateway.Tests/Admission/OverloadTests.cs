@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Paginate.Engine.Storage;
 using Paginate.Gateway.Admission;
 using Paginate.Gateway.Tests.Infrastructure;
 using Paginate.Gateway.Tests.Telemetry;
@@ -34,7 +33,7 @@ public sealed class OverloadTests : IClassFixture<RedisFixture>
             });
             routes.Map("/fast", ctx => ctx.Response.WriteAsync("""{"data":[{"id":2}]}"""));
         });
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var slow = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/slow").ToString()));
         var fast = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/fast").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString, new GatewayHost.Settings { Extra = ["Gateway:MaxConcurrentCalls=1"] });
@@ -67,7 +66,7 @@ public sealed class OverloadTests : IClassFixture<RedisFixture>
             routes.Map("/big", ctx => ctx.Response.WriteAsync(big));
             routes.Map("/small", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1}]}"""));
         });
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var large = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/big").ToString()));
         var small = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/small").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString, new GatewayHost.Settings { Extra = ["Gateway:PageBufferBudgetMiB=1"] });

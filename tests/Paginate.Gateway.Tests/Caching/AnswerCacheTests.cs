@@ -1,4 +1,6 @@
+using Paginate.Engine.Budgets;
 using Paginate.Engine.Contracts;
+using Paginate.Engine.Runners;
 using Paginate.Gateway.Caching;
 
 namespace Paginate.Gateway.Tests.Caching;
@@ -22,7 +24,7 @@ public sealed class AnswerCacheTests
     {
         var clock = new ManualClock();
         var cache = Cache(clock);
-        Assert.True(cache.Set("k", [1, 2, 3], Complete, TimeSpan.FromSeconds(10)));
+        Assert.NotNull(cache.Add("k", [1, 2, 3], Complete, TimeSpan.FromSeconds(10)));
 
         clock.Now += TimeSpan.FromSeconds(9);
         Assert.Equal([1, 2, 3], cache.Get("k")!.Items);
@@ -36,12 +38,12 @@ public sealed class AnswerCacheTests
     {
         var cache = Cache(new ManualClock());
         var answer = new byte[300 * 1024];
-        Assert.True(cache.Set("a", answer, Complete, TimeSpan.FromMinutes(1)));
-        Assert.True(cache.Set("b", answer, Complete, TimeSpan.FromMinutes(1)));
-        Assert.True(cache.Set("c", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.NotNull(cache.Add("a", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.NotNull(cache.Add("b", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.NotNull(cache.Add("c", answer, Complete, TimeSpan.FromMinutes(1)));
         Assert.NotNull(cache.Get("a")); // a is now the most recent: b goes first
 
-        Assert.True(cache.Set("d", answer, Complete, TimeSpan.FromMinutes(1)));
+        Assert.NotNull(cache.Add("d", answer, Complete, TimeSpan.FromMinutes(1)));
         Assert.Null(cache.Get("b"));
         Assert.NotNull(cache.Get("a"));
         Assert.NotNull(cache.Get("c"));
@@ -53,9 +55,9 @@ public sealed class AnswerCacheTests
     public void PartialFailedOrTooLargeAnswers_AreNotKept()
     {
         var cache = Cache(new ManualClock());
-        Assert.False(cache.Set("p", [1], Complete with { Partial = true }, TimeSpan.FromMinutes(1)));
-        Assert.False(cache.Set("e", [1], Complete with { ErrorCode = ErrorCodes.Timeout }, TimeSpan.FromMinutes(1)));
-        Assert.False(cache.Set("big", new byte[(400 * 1024) + 1], Complete, TimeSpan.FromMinutes(1)));
+        Assert.Null(cache.Add("p", [1], Complete with { Partial = true }, TimeSpan.FromMinutes(1)));
+        Assert.Null(cache.Add("e", [1], Complete with { ErrorCode = ErrorCodes.Timeout }, TimeSpan.FromMinutes(1)));
+        Assert.Null(cache.Add("big", new byte[(400 * 1024) + 1], Complete, TimeSpan.FromMinutes(1)));
         Assert.Equal(0, cache.Bytes);
     }
 
@@ -73,5 +75,18 @@ public sealed class AnswerCacheTests
         Assert.NotEqual(key, AnswerKey.Compute("rn_a", values, []));
         Assert.Equal(64, key.Length);
         Assert.DoesNotContain("canary", key, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CredentialHash_StaysByteIdentical_BecauseItKeysRedisBudgets()
+    {
+        // The key names live budget state in Redis: a changed hash would silently reset every credential's budget.
+        var rate = new RateLimitSpec { RequestsPerSecond = 5, Scope = RateLimitScopes.Credential };
+        KeyValuePair<string, string>[] headers =
+            [new("X-Api-Key", "k2"), new("Authorization", "Bearer canary-alice"), new("x-api-key", "k1"), new("X-Tenant", "café")];
+
+        var scope = BudgetScopes.Create("rn_a", rate, headers, new byte[32]);
+
+        Assert.Equal("rn_a:c:7e1ff42b03162325e4be94c5a6d10e61", scope.Key);
     }
 }

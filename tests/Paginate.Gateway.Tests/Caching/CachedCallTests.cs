@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Paginate.TestKit;
 using Paginate.TestKit.Gateway;
 using Paginate.Engine.Runners;
-using Paginate.Engine.Storage;
 using Paginate.Gateway.Caching;
 using Paginate.Gateway.Tests.Infrastructure;
 using Paginate.TestKit.Redis;
@@ -37,14 +36,14 @@ public sealed class CachedCallTests : IClassFixture<RedisFixture>
             var n = Interlocked.Increment(ref served);
             return ctx.Response.WriteAsync($$"""{"data":[{"id":"CANARYROW{{n}}","q":"{{ctx.Request.Query["q"]}}"}]}""");
         }));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var definition = TestRunners.Simple(upstream.Url("/items?q={{q}}").ToString(), forwardHeaders: ["Authorization"]) with { Cache = new CacheSpec { TtlSeconds = 60 } };
         var id = await TestRunners.PublishAsync(connection, definition);
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
         KeyValuePair<string, string>[] alice = [new("Authorization", "Bearer CANARYALICE")];
         KeyValuePair<string, string>[] bob = [new("Authorization", "Bearer CANARYBOB")];
 
-        var (items1, meta1) = await ReadAsync(await Eventually.UntilAsync(() => gateway.CallAsync(id, "?q=x", headers: alice), r => r.StatusCode != HttpStatusCode.NotFound, what: "runner loaded"));
+        var (items1, meta1) = await ReadAsync(await gateway.CallAsync(id, "?q=x", headers: alice));
         Assert.Equal("miss", meta1.GetProperty("cache").GetString());
 
         var (items2, meta2) = await ReadAsync(await gateway.CallAsync(id, "?q=x", headers: alice));
@@ -95,7 +94,7 @@ public sealed class CachedCallTests : IClassFixture<RedisFixture>
 
             return ctx.Response.WriteAsync("""{"data":[{"id":1}]}""");
         }));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var definition = TestRunners.Simple(upstream.Url("/items").ToString()) with
         {
             Pagination = new PaginationSpec { Style = PaginationStyles.PageNumber },
@@ -104,7 +103,7 @@ public sealed class CachedCallTests : IClassFixture<RedisFixture>
         var id = await TestRunners.PublishAsync(connection, definition);
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
-        var (_, first) = await ReadAsync(await Eventually.UntilAsync(() => gateway.CallAsync(id), r => r.StatusCode != HttpStatusCode.NotFound, what: "runner loaded"));
+        var (_, first) = await ReadAsync(await gateway.CallAsync(id));
         Assert.True(first.GetProperty("partial").GetBoolean());
         var (_, second) = await ReadAsync(await gateway.CallAsync(id));
         Assert.Equal("miss", second.GetProperty("cache").GetString());
@@ -121,11 +120,15 @@ public sealed class CachedCallTests : IClassFixture<RedisFixture>
             await Volatile.Read(ref gate).Task;
             await ctx.Response.WriteAsync("""{"data":[{"id":1},{"id":2}]}""");
         }));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var definition = TestRunners.Simple(upstream.Url("/items").ToString(), forwardHeaders: ["Authorization"]) with { Cache = new CacheSpec { TtlSeconds = 60 } };
         var id = await TestRunners.PublishAsync(connection, definition);
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
-        await Eventually.UntilAsync(() => gateway.CallAsync(id, headers: [new("Authorization", "Bearer warm-up")]), r => r.StatusCode == HttpStatusCode.OK, what: "runner loaded");
+        using (var warmUp = await gateway.CallAsync(id, headers: [new("Authorization", "Bearer warm-up")]))
+        {
+            Assert.Equal(HttpStatusCode.OK, warmUp.StatusCode);
+        }
+
         var before = upstream.RequestCount;
         var cache = gateway.Services.GetRequiredService<CachedCalls>();
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Paginate.TestKit;
 using Paginate.TestKit.Gateway;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
@@ -27,14 +26,11 @@ public sealed class FleetBudgetTests : IClassFixture<RedisFixture>
         return document.RootElement.GetProperty("meta").Clone();
     }
 
-    private static async Task<HttpResponseMessage> LoadedAsync(GatewayHost gateway, string id, KeyValuePair<string, string>[]? headers = null) =>
-        await Eventually.UntilAsync(() => gateway.CallAsync(id, headers: headers), r => r.StatusCode != HttpStatusCode.NotFound, what: "runner loaded");
-
     [Fact]
     public async Task CredentialBudget_SpentOnOneGateway_RefusesTheSameCredentialOnTheOther_With503()
     {
         await using var upstream = await LoopbackUpstream.StartAsync(r => r.Map("/items", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1}]}""")));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var definition = TestRunners.Simple(upstream.Url("/items").ToString(), forwardHeaders: ["Authorization"]) with
         {
             Limits = new LimitsSpec
@@ -50,12 +46,12 @@ public sealed class FleetBudgetTests : IClassFixture<RedisFixture>
         KeyValuePair<string, string>[] bob = [new("Authorization", BobCanary)];
 
         // Alice's one token (burst 1, then one per 20 s) goes on gateway A.
-        using var first = await LoadedAsync(a, id, alice);
+        using var first = await a.CallAsync(id, headers: alice);
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(0, (await MetaAsync(first)).GetProperty("rate_wait_ms").GetInt64());
 
         // Gateway B knows it is spent: a 503 at once, and the upstream never sees the request.
-        using var refused = await LoadedAsync(b, id, alice);
+        using var refused = await b.CallAsync(id, headers: alice);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType!.MediaType);
         Assert.InRange(refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 19, 20);
@@ -111,13 +107,13 @@ public sealed class FleetBudgetTests : IClassFixture<RedisFixture>
                 announced.TrySetResult();
             }
         });
-        using var limited = await LoadedAsync(a, id);
+        using var limited = await a.CallAsync(id);
         Assert.Equal(HttpStatusCode.BadGateway, limited.StatusCode);
         await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
         // No rate_limit on this runner, yet B waits out A's Retry-After before asking the upstream.
         var started = TimeProvider.System.GetTimestamp();
-        using var held = await LoadedAsync(b, id);
+        using var held = await b.CallAsync(id);
         Assert.Equal(HttpStatusCode.OK, held.StatusCode);
         Assert.True(TimeProvider.System.GetElapsedTime(started) >= TimeSpan.FromSeconds(1.5));
         Assert.InRange((await MetaAsync(held)).GetProperty("rate_wait_ms").GetInt64(), 1000, 2000);
@@ -129,11 +125,11 @@ public sealed class FleetBudgetTests : IClassFixture<RedisFixture>
     public async Task V1Runner_WithoutWaits_AnswersTheV1MetaExactly()
     {
         await using var upstream = await LoopbackUpstream.StartAsync(r => r.Map("/items", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1}]}""")));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var id = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/items").ToString()));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
 
-        using var response = await LoadedAsync(gateway, id);
+        using var response = await gateway.CallAsync(id);
         var meta = await MetaAsync(response);
         Assert.Equal(["runner_id", "pages", "items", "stop_reason", "duration_ms", "retries", "upstream_status", "partial"], meta.EnumerateObject().Select(p => p.Name));
     }

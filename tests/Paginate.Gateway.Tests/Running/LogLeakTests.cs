@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Paginate.Engine.Storage;
 using Paginate.Gateway.Tests.Infrastructure;
 using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
@@ -26,7 +25,7 @@ public sealed class LogLeakTests : IClassFixture<RedisFixture>
     public async Task Call_AnyLogSetting_LogsNeitherQueryNorHeaderValues(string setting, string providerSetting)
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1}]}"""));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var id = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/items?key={{key}}").ToString(), forwardHeaders: ["Authorization"]));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString, new GatewayHost.Settings
         {

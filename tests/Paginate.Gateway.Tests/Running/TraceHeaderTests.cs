@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
-using Paginate.Engine.Storage;
 using Paginate.Gateway.Tests.Infrastructure;
 using Paginate.TestKit.Gateway;
 using Paginate.TestKit.Redis;
@@ -24,7 +23,7 @@ public sealed class TraceHeaderTests : IClassFixture<RedisFixture>
     public async Task Call_CallerTraceHeaders_NeverReachTheUpstreamUnlessForwarded()
     {
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[]}"""));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var plain = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/items").ToString()));
         var forwarding = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/items").ToString(), forwardHeaders: ["traceparent", "tracestate", "baggage"]));
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);

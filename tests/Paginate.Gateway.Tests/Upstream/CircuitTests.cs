@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Paginate.Engine.Storage;
 using Paginate.Gateway.Tests.Infrastructure;
 using Paginate.Gateway.Tests.Telemetry;
 using Paginate.Gateway.Upstream;
@@ -31,9 +30,6 @@ public sealed class CircuitTests : IClassFixture<RedisFixture>
             Extra = ["Gateway:Circuit:FailureThreshold=2", "Gateway:Circuit:CoolDownSeconds=30"],
             Configure = builder => builder.Services.AddSingleton<TimeProvider>(clock),
         });
-
-    private static async Task<HttpResponseMessage> LoadedAsync(GatewayHost gateway, string id) =>
-        await Eventually.UntilAsync(() => gateway.CallAsync(id), r => r.StatusCode != HttpStatusCode.NotFound, what: "runner loaded");
 
     private static async Task AssertRefusedAsync(HttpResponseMessage response, int retryAfterSeconds)
     {
@@ -65,13 +61,13 @@ public sealed class CircuitTests : IClassFixture<RedisFixture>
             ctx.Response.StatusCode = 503;
             return Task.CompletedTask;
         });
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var id = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/items").ToString()));
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var gateway = await StartGatewayAsync(_redis.ConnectionString, clock);
 
         // Two failed upstream requests in a row (the threshold): both calls still reach the upstream.
-        using (var first = await LoadedAsync(gateway, id))
+        using (var first = await gateway.CallAsync(id))
         {
             Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
         }
@@ -129,11 +125,11 @@ public sealed class CircuitTests : IClassFixture<RedisFixture>
 
             ctx.Response.StatusCode = 504;
         });
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var id = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/items").ToString()));
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var gateway = await StartGatewayAsync(_redis.ConnectionString, clock);
-        (await LoadedAsync(gateway, id)).Dispose();
+        (await gateway.CallAsync(id)).Dispose();
         (await gateway.CallAsync(id)).Dispose();
         Assert.Equal(2, upstream.RequestCount);
 
@@ -173,13 +169,13 @@ public sealed class CircuitTests : IClassFixture<RedisFixture>
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
         await using var healthy = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1}]}"""));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var dead = await TestRunners.PublishAsync(connection, TestRunners.Simple($"http://127.0.0.1:{port}/items"));
         var alive = await TestRunners.PublishAsync(connection, TestRunners.Simple(healthy.Url("/items").ToString()));
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var gateway = await StartGatewayAsync(_redis.ConnectionString, clock);
 
-        using (var first = await LoadedAsync(gateway, dead))
+        using (var first = await gateway.CallAsync(dead))
         {
             Assert.Equal(HttpStatusCode.BadGateway, first.StatusCode);
         }
@@ -194,7 +190,7 @@ public sealed class CircuitTests : IClassFixture<RedisFixture>
             await AssertRefusedAsync(refused, 30);
         }
 
-        using var served = await LoadedAsync(gateway, alive);
+        using var served = await gateway.CallAsync(alive);
         Assert.Equal(HttpStatusCode.OK, served.StatusCode);
         Assert.Equal(1, healthy.RequestCount);
     }

@@ -76,9 +76,10 @@ public sealed class UpstreamClustersTests : IClassFixture<RedisFixture>
     {
         await using var gateway = await GatewayHost.StartAsync(_redis.ConnectionString);
         await using var upstream = await LoopbackUpstream.StartAsync("/items", ctx => ctx.Response.WriteAsync("""{"data":[{"id":1}]}"""));
-        using var connection = RedisConnection.Connect(_redis.ConnectionString);
+        var connection = _redis.Connection;
         var state = gateway.Services.GetRequiredService<IProxyStateLookup>();
         Assert.False(state.TryGetCluster(UpstreamClusters.ClusterIdOf(upstream.Url("/")), out _));
+        var before = state.GetClusters().Select(cl => cl.ClusterId).ToList();
 
         var id = await TestRunners.PublishAsync(connection, TestRunners.Simple(upstream.Url("/items").ToString()));
 
@@ -86,5 +87,7 @@ public sealed class UpstreamClustersTests : IClassFixture<RedisFixture>
         var status = await Eventually.UntilAsync(async () => (await gateway.CallAsync(id)).StatusCode, s => s != HttpStatusCode.NotFound, what: "runner published");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(state.TryGetCluster(UpstreamClusters.ClusterIdOf(upstream.Url("/")), out _));
+        // A refresh includes only the origins of the runners it loaded: the clusters of earlier runners stay.
+        Assert.All(before, cluster => Assert.True(state.TryGetCluster(cluster, out _)));
     }
 }
