@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Paginate.Engine.Budgets;
+using Paginate.TestKit;
 using Paginate.TestKit.Gateway;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
@@ -110,6 +113,12 @@ public sealed class FleetBudgetTests : IClassFixture<RedisFixture>
         using var limited = await a.CallAsync(id);
         Assert.Equal(HttpStatusCode.BadGateway, limited.StatusCode);
         await announced.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Redis sending the announcement is not B having read it: ask B's own budget until it holds the runner
+        // (a wait that does not fit in zero reserves nothing).
+        var budget = b.Services.GetRequiredService<IUpstreamBudget>();
+        var scope = budget.Scope(id, null, []);
+        await Eventually.UntilAsync(() => budget.TakeAsync(scope, TimeSpan.Zero, CancellationToken.None).AsTask(), t => !t.Granted, what: "gateway B to know of the hold");
 
         // No rate_limit on this runner, yet B waits out A's Retry-After before asking the upstream.
         var started = TimeProvider.System.GetTimestamp();
