@@ -10,9 +10,6 @@ namespace Paginate.Engine.Strategies;
 /// <summary>Looks up and builds the strategy of a style, compiling its paths.</summary>
 internal static class PagingStrategies
 {
-    /// <summary>Where <c>next_link</c> looks when <c>next_link_path</c> is not set, in order.</summary>
-    public static readonly IReadOnlyList<string> DefaultNextLinkPaths = ["links.next", "next", "paging.next.link"];
-
     /// <summary>
     /// Builds the strategy for a pagination spec (missing keys take the contract's defaults). Every path
     /// error is added to <paramref name="errors"/> keyed by field path, e.g. <c>pagination.cursor_path</c>.
@@ -67,7 +64,7 @@ internal static class PagingStrategies
             case PaginationStyles.NextLink:
             {
                 var paths = new List<JsonPath>();
-                foreach (var text in spec.NextLinkPath is null ? DefaultNextLinkPaths : [spec.NextLinkPath])
+                foreach (var text in spec.NextLinkPath is null ? RunnerDefaults.NextLinkPaths : [spec.NextLinkPath])
                 {
                     if (Compile(text, "pagination.next_link_path", errors) is { } path)
                     {
