@@ -22,10 +22,10 @@ internal static class ScriptLoopDriver
 
     public static IPagingStrategy Compile(string script)
     {
-        var errors = new Dictionary<string, List<string>>();
+        var errors = new FieldErrors();
         Assert.True(
             PagingStrategies.TryCreate(new PaginationSpec { Style = PaginationStyles.Script, Script = script }, errors, out var strategy),
-            string.Join("; ", errors.SelectMany(e => e.Value)));
+            string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value)));
         return strategy;
     }
 
