@@ -139,8 +139,7 @@ public static class ScriptBench
             }
         };
 
-        var errors = new Dictionary<string, List<string>>();
-        PagingStrategies.TryCreate(new PaginationSpec { Style = PaginationStyles.Script, Script = example.Script }, errors, out var strategy);
+        PagingStrategies.TryCreate(new PaginationSpec { Style = PaginationStyles.Script, Script = example.Script }, new FieldErrors(), out var strategy);
         var first = new PageRequest
         {
             Method = example.Body is null ? HttpMethod.Get : HttpMethod.Post,

@@ -28,17 +28,15 @@ public static class RunnerCompiler
         var shaper = ItemShapers.Create(normalized.Shape);
         var origin = UrlTemplate.Origin(new Uri(Placeholders.ReplaceAll(normalized.Request.Url!, "p")));
 
-        var strategyErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var strategyErrors = new FieldErrors();
         if (!PagingStrategies.TryCreate(normalized.Pagination, strategyErrors, out var strategy))
         {
             if (strategyErrors.Count == 0)
             {
-                strategyErrors["pagination"] = [$"style {normalized.Pagination.Style} could not be built"];
+                strategyErrors.Add("pagination", $"style {normalized.Pagination.Style} could not be built");
             }
 
-            var found = new FieldErrors();
-            found.AddAll(strategyErrors.Select(e => KeyValuePair.Create(e.Key, e.Value.ToArray())));
-            return new CompileResult { Errors = found.ToDictionary() };
+            return new CompileResult { Errors = strategyErrors.ToDictionary() };
         }
 
         var runner = new CompiledRunner(normalized, Placeholders.Find(normalized.Request), origin, itemsPath, shaper, strategy);

@@ -49,17 +49,6 @@ internal sealed record PageRequest
         return null;
     }
 
-    /// <summary>
-    /// A key identifying what was requested (method, URL, pagination headers, body), for cycle detection.
-    /// It holds placeholder values: it lives in the run's memory only.
-    /// </summary>
-    public string IdentityKey()
-    {
-        var body = Body is null ? string.Empty : Convert.ToBase64String(Body);
-        var headers = string.Join('\n', Headers.Select(h => h.Key.ToUpperInvariant() + ":" + h.Value).Order(StringComparer.Ordinal));
-        return string.Concat(Method.Method, " ", Uri.AbsoluteUri, "\n", headers, "\n", body);
-    }
-
     /// <summary>Hides URL, headers and body: they carry placeholder values.</summary>
     public override string ToString() => $"PageRequest({Method.Method})";
 }

@@ -43,9 +43,7 @@ internal readonly struct JsonPathSegment
                 return current.TryGetProperty(_utf8Name, out next);
 
             case JsonValueKind.Array when _kind is SegmentKind.Index or SegmentKind.Token:
-                var length = current.GetArrayLength();
-                var index = _index < 0 && _kind == SegmentKind.Index ? length + _index : _index;
-                if (index >= 0 && index < length)
+                if (TryGetArrayIndex(current.GetArrayLength(), out var index))
                 {
                     next = current[index];
                     return true;

@@ -194,10 +194,12 @@ internal static class JsonSkip
     /// The end of a string whose opening quote is just before <paramref name="pos"/>: the position after the closing
     /// quote, or -1 when the string is unterminated, holds a control character or a bad escape.
     /// </summary>
-    public static int SkipString(ReadOnlySpan<byte> json, int pos) => SkipString(ref MemoryMarshal.GetReference(json), json.Length, pos);
-
-    /// <summary>The end of a number (RFC 8259: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>), or -1.</summary>
-    public static int SkipNumber(ReadOnlySpan<byte> json, int pos) => SkipNumber(ref MemoryMarshal.GetReference(json), json.Length, pos);
+    public static int SkipString(ReadOnlySpan<byte> json, int pos)
+    {
+        var blockStart = int.MinValue;
+        var special = 0UL;
+        return SkipStringInBlocks(ref MemoryMarshal.GetReference(json), json.Length, pos, ref blockStart, ref special);
+    }
 
     /// <summary>The byte at <paramref name="pos"/>, or 0 past the end (0 is valid nowhere the callers look).</summary>
     public static byte At(ReadOnlySpan<byte> json, int pos) => At(ref MemoryMarshal.GetReference(json), json.Length, pos);
@@ -242,67 +244,8 @@ internal static class JsonSkip
         return pos;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int SkipString(ref byte first, int length, int pos)
-    {
-        var quote = Vector128.Create((byte)'"');
-        var backslash = Vector128.Create((byte)'\\');
-        var controlBits = Vector128.Create((byte)0xE0);
-        while (true)
-        {
-            // 16 bytes at a time: a quote, a backslash or a byte below 0x20 (its top three bits clear) stops the search.
-            while (pos <= length - Vector128<byte>.Count)
-            {
-                var block = Vector128.LoadUnsafe(ref first, (nuint)(uint)pos);
-                var special = Vector128.Equals(block, quote) | Vector128.Equals(block, backslash) | Vector128.Equals(block & controlBits, Vector128<byte>.Zero);
-                var mask = special.ExtractMostSignificantBits();
-                if (mask != 0)
-                {
-                    pos += BitOperations.TrailingZeroCount(mask);
-                    goto Special;
-                }
-
-                pos += Vector128<byte>.Count;
-            }
-
-            while (true)
-            {
-                if (pos >= length)
-                {
-                    return -1;
-                }
-
-                var b = Unsafe.Add(ref first, (uint)pos);
-                if (b is (byte)'"' or (byte)'\\' or < (byte)' ')
-                {
-                    break;
-                }
-
-                pos++;
-            }
-
-        Special:
-            var c = Unsafe.Add(ref first, (uint)pos);
-            if (c == (byte)'"')
-            {
-                return pos + 1;
-            }
-
-            if (c != (byte)'\\')
-            {
-                return -1;
-            }
-
-            pos = SkipEscape(ref first, length, pos + 1);
-            if (pos < 0)
-            {
-                return -1;
-            }
-        }
-    }
-
     /// <summary>
-    /// <see cref="SkipString(ref byte, int, int)"/> for a run of strings close together: the block's mask of special
+    /// The end of a string (see <see cref="SkipString(ReadOnlySpan{byte}, int)"/>) for a run of strings close together: the block's mask of special
     /// bytes is computed once per 64 bytes, so finding a string's end is a shift and a bit count, not a load and
     /// four vector operations that the next token has to wait for.
     /// </summary>

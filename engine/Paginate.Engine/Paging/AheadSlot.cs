@@ -8,6 +8,7 @@ namespace Paginate.Engine.Paging;
 internal sealed class AheadSlot : IDisposable
 {
     private readonly CancellationTokenSource _cts;
+    private UInt128? _fingerprint;
 
     public AheadSlot(PageFetcher fetcher, PageRequest request, PagingState state, CancellationToken token)
     {
@@ -18,6 +19,9 @@ internal sealed class AheadSlot : IDisposable
     }
 
     public PageRequest Request { get; }
+
+    /// <summary>The request's <see cref="RequestFingerprint"/>, hashed once when first asked for.</summary>
+    public UInt128 Fingerprint => _fingerprint ??= RequestFingerprint.Of(Request);
 
     /// <summary>The guessed state, replaced by the strategy's own once the page before was read.</summary>
     public PagingState State { get; set; }

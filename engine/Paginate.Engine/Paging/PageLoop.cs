@@ -97,6 +97,9 @@ public sealed class PageLoop
         private readonly HashSet<UInt128> _requested = [];
         private readonly PageFingerprints _fingerprints = new();
 
+        // The fingerprint of the last next request NextStop let through, so a fetch ahead can compare without hashing it again.
+        private UInt128 _lastNext;
+
         public Run(CompiledRunner runner, RunRequest request, IResultSink sink, PageFetcher fetcher, RunSession session, TimeProvider time, CancellationToken token)
         {
             _time = time;
@@ -337,7 +340,8 @@ public sealed class PageLoop
                         }
                     }
 
-                    if (window.TryPeek(out var head) && RequestFingerprint.Of(head.Request) == RequestFingerprint.Of(decision.Next!))
+                    // The page did not end the run, so NextStop let decision.Next through and kept its fingerprint.
+                    if (window.TryPeek(out var head) && head.Fingerprint == _lastNext)
                     {
                         head.State = decision.State;
                         continue;
@@ -390,7 +394,8 @@ public sealed class PageLoop
                 return StopReasons.CrossOriginNext;
             }
 
-            if (!_requested.Add(RequestFingerprint.Of(next)) && _limits.StopOnRepeatedNext)
+            _lastNext = RequestFingerprint.Of(next);
+            if (!_requested.Add(_lastNext) && _limits.StopOnRepeatedNext)
             {
                 return StopReasons.RepeatedNext;
             }

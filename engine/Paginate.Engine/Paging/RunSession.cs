@@ -101,7 +101,8 @@ internal sealed class RunSession
             return;
         }
 
-        var masked = logs.Select(line => SecretMask.Apply(line, _request)).ToList();
+        // A trace exists only when asked for, and then _secrets holds every secret of the run.
+        var masked = logs.Select(line => SecretMask.Apply(line, _secrets)).ToList();
         _trace[^1] = _trace[^1] with { Logs = [.. _trace[^1].Logs ?? [], .. masked] };
     }
 

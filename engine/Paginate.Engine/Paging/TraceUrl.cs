@@ -15,27 +15,17 @@ internal static class TraceUrl
         ArgumentNullException.ThrowIfNull(secrets);
         var builder = new StringBuilder();
         builder.Append(uri.Scheme).Append("://").Append(uri.Authority);
-        builder.Append(MaskSecrets(uri.AbsolutePath, secrets));
+        builder.Append(SecretMask.Apply(uri.AbsolutePath, secrets));
         var query = uri.Query.Length > 1 ? uri.Query[1..] : string.Empty;
         var first = true;
         foreach (var part in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = part.IndexOf('=', StringComparison.Ordinal);
             var name = eq < 0 ? part : part[..eq];
-            builder.Append(first ? '?' : '&').Append(MaskSecrets(name, secrets)).Append('=').Append(SecretMask.Mask);
+            builder.Append(first ? '?' : '&').Append(SecretMask.Apply(name, secrets)).Append('=').Append(SecretMask.Mask);
             first = false;
         }
 
         return builder.ToString();
-    }
-
-    private static string MaskSecrets(string text, IReadOnlyList<string> secrets)
-    {
-        foreach (var secret in secrets)
-        {
-            text = text.Replace(secret, SecretMask.Mask, StringComparison.Ordinal);
-        }
-
-        return text;
     }
 }

@@ -19,18 +19,18 @@ internal sealed class LimitsRules : AbstractValidator<RunnerDefinition>
         {
             RuleFor(x => x.Limits).Custom((limits, context) =>
             {
-                Range(context, "max_pages", limits.MaxPages, 1, 1000, "a safety cap on pages, not the number to fetch; default 50");
+                Range(context, "max_pages", limits.MaxPages, 1, 1000, $"a safety cap on pages, not the number to fetch; {Default(RunnerDefaults.MaxPages)}");
                 if (limits.MaxItems is { } maxItems)
                 {
                     Range(context, "max_items", maxItems, 1, 1_000_000, "or null for no cap");
                 }
 
-                Range(context, "page_delay_ms", limits.PageDelayMs, 0, 60_000, "default 0");
-                Range(context, "max_retries", limits.MaxRetries, 0, 10, "default 3");
-                Range(context, "retry_delay_ms", limits.RetryDelayMs, 0, 60_000, "default 1,000");
-                Range(context, "page_timeout_ms", limits.PageTimeoutMs, 100, 300_000, "default 30,000");
-                Range(context, "total_timeout_ms", limits.TotalTimeoutMs, 100, 900_000, "default 120,000");
-                Range(context, "max_concurrency", limits.MaxConcurrency, 1, 16, "default 1");
+                Range(context, "page_delay_ms", limits.PageDelayMs, 0, 60_000, Default(RunnerDefaults.PageDelayMs));
+                Range(context, "max_retries", limits.MaxRetries, 0, 10, Default(RunnerDefaults.MaxRetries));
+                Range(context, "retry_delay_ms", limits.RetryDelayMs, 0, 60_000, Default(RunnerDefaults.RetryDelayMs));
+                Range(context, "page_timeout_ms", limits.PageTimeoutMs, 100, 300_000, Default(RunnerDefaults.PageTimeoutMs));
+                Range(context, "total_timeout_ms", limits.TotalTimeoutMs, 100, 900_000, Default(RunnerDefaults.TotalTimeoutMs));
+                Range(context, "max_concurrency", limits.MaxConcurrency, 1, 16, Default(RunnerDefaults.MaxConcurrency));
 
                 if (limits.PageTimeoutMs > limits.TotalTimeoutMs)
                 {
@@ -103,6 +103,9 @@ internal sealed class LimitsRules : AbstractValidator<RunnerDefinition>
                 break;
         }
     }
+
+    // The hint naming a default, read from RunnerDefaults so that it cannot drift from the value applied.
+    private static string Default(int value) => string.Create(CultureInfo.InvariantCulture, $"default {value:N0}");
 
     private static void Range(ValidationContext<RunnerDefinition> context, string key, long value, long min, long max, string hint)
     {

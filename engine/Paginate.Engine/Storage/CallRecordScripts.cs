@@ -27,12 +27,12 @@ internal static class CallRecordScripts
     /// holds <c>max(0, length - calls)</c> uncounted records at its tail. Once they were added (the <c>backfilled</c>
     /// field) nothing is read from the list.
     /// </summary>
-    public const string ReadTotals = """
+    public const string ReadTotals = $$"""
         local totals = redis.call('HGETALL', KEYS[2])
-        if redis.call('HEXISTS', KEYS[2], 'backfilled') == 1 then
+        if redis.call('HEXISTS', KEYS[2], '{{CallTotalsFields.Backfilled}}') == 1 then
           return { totals, {} }
         end
-        local calls = tonumber(redis.call('HGET', KEYS[2], 'calls') or '0')
+        local calls = tonumber(redis.call('HGET', KEYS[2], '{{CallTotalsFields.Calls}}') or '0')
         local length = redis.call('LLEN', KEYS[1])
         if length <= calls then
           return { totals, {} }
@@ -44,8 +44,8 @@ internal static class CallRecordScripts
     /// <c>ARGV</c>: field/increment pairs of the uncounted records. Applied only by the first reader to get here
     /// (HSETNX on <c>backfilled</c>), so two admins reading at once never count the old records twice.
     /// </summary>
-    public const string Backfill = """
-        if redis.call('HSETNX', KEYS[1], 'backfilled', '1') == 0 then
+    public const string Backfill = $$"""
+        if redis.call('HSETNX', KEYS[1], '{{CallTotalsFields.Backfilled}}', '1') == 0 then
           return 0
         end
         for i = 1, #ARGV, 2 do

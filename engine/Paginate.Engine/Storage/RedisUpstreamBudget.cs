@@ -74,6 +74,7 @@ public sealed class RedisUpstreamBudget : IUpstreamBudget
     private byte[]? _sharedHashKey;
     private long _fallbacks;
     private int _subscribed;
+    private int _fetchingHashKey;
 
     /// <param name="redis">The shared connection.</param>
     /// <param name="hashKey">
@@ -97,6 +98,8 @@ public sealed class RedisUpstreamBudget : IUpstreamBudget
         {
             // Not subscribed: scopes without a budget read the hold from Redis until a later subscribe works.
         }
+
+        FetchHashKeyLater();
     }
 
     /// <summary>Budget calls answered by the local budget because Redis could not be used.</summary>
@@ -105,7 +108,8 @@ public sealed class RedisUpstreamBudget : IUpstreamBudget
     public BudgetScope Scope(string runnerId, RateLimitSpec? rate, IReadOnlyList<KeyValuePair<string, string>> forwardedHeaders)
     {
         // Without the fleet's key, credential scopes could not match across gateways: the local key is used and
-        // the local budget serves them (see TakeAsync) until Redis hands out the shared key.
+        // the local budget serves them (see TakeAsync) until Redis hands out the shared key. A scope never waits on
+        // Redis for it: the key is fetched in the background and only read here.
         var key = rate?.Scope == RateLimitScopes.Credential ? HashKey() : null;
         return key is null ? _local.Scope(runnerId, rate, forwardedHeaders) : BudgetScopes.Create(runnerId, rate, forwardedHeaders, key);
     }
@@ -203,7 +207,7 @@ public sealed class RedisUpstreamBudget : IUpstreamBudget
         return _local.TakeAsync(scope, maxWait, cancellationToken);
     }
 
-    /// <summary>The fleet's credential-hash key: configured, or read (created once) from Redis; null while Redis is away.</summary>
+    /// <summary>The fleet's credential-hash key: configured, or as read from Redis; null until Redis has handed it out.</summary>
     private byte[]? HashKey()
     {
         if ((_configuredHashKey ?? Volatile.Read(ref _sharedHashKey)) is { } known)
@@ -211,29 +215,41 @@ public sealed class RedisUpstreamBudget : IUpstreamBudget
             return known;
         }
 
-        if (!_redis.IsConnected)
+        FetchHashKeyLater();
+        return null;
+    }
+
+    // One fetch at a time; a failed one is tried again by the next credential scope, as SubscribeLater does.
+    private void FetchHashKeyLater()
+    {
+        if (_configuredHashKey is not null || !_redis.IsConnected || Interlocked.CompareExchange(ref _fetchingHashKey, 1, 0) != 0)
         {
-            return null;
+            return;
         }
 
+        _ = FetchHashKeyAsync();
+    }
+
+    // The key is created once in Redis (the first gateway's wins) and read back by every gateway.
+    private async Task FetchHashKeyAsync()
+    {
         try
         {
             var db = _redis.GetDatabase();
             var fresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-            db.StringSet(RedisKeys.BudgetHashKey, fresh, when: When.NotExists);
-            var stored = (string?)db.StringGet(RedisKeys.BudgetHashKey);
-            if (stored is null)
+            await db.StringSetAsync(RedisKeys.BudgetHashKey, fresh, when: When.NotExists).ConfigureAwait(false);
+            if ((string?)await db.StringGetAsync(RedisKeys.BudgetHashKey).ConfigureAwait(false) is { } stored)
             {
-                return null;
+                Volatile.Write(ref _sharedHashKey, Convert.FromBase64String(stored));
             }
-
-            var key = Convert.FromBase64String(stored);
-            Volatile.Write(ref _sharedHashKey, key);
-            return key;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or FormatException)
         {
-            return null;
+            // Not known yet: the local budget serves credential scopes until a later fetch works.
+        }
+        finally
+        {
+            Volatile.Write(ref _fetchingHashKey, 0);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Paginate.Engine.Contracts;
 using Paginate.Engine.Json;
@@ -54,7 +55,7 @@ internal sealed class CursorPagingStrategy : ReferencePagingStrategy<CursorValue
             return null;
         }
 
-        if (_cursorParam.In == ParamLocations.Header && !IsHeaderText(cursor.Text!))
+        if (_cursorParam.In == ParamLocations.Header && !(HeaderRules.IsValidValue(cursor.Text!) && Ascii.IsValid(cursor.Text)))
         {
             // Sent anyway it would be dropped (a line break) or refused by the client (non-ASCII), and the next
             // request would silently lack its cursor.
@@ -65,19 +66,6 @@ internal sealed class CursorPagingStrategy : ReferencePagingStrategy<CursorValue
         }
 
         return cursor;
-    }
-
-    private static bool IsHeaderText(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c is < ' ' and not '\t' or >= '\u007f')
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     protected override PageRequest Apply(PageRequest current, CursorValue reference) => ParamWriter.Set(current, _cursorParam, reference);

@@ -10,14 +10,11 @@ namespace Paginate.Engine.Strategies;
 /// <summary>Looks up and builds the strategy of a style, compiling its paths.</summary>
 internal static class PagingStrategies
 {
-    /// <summary>Where <c>next_link</c> looks when <c>next_link_path</c> is not set, in order.</summary>
-    public static readonly IReadOnlyList<string> DefaultNextLinkPaths = ["links.next", "next", "paging.next.link"];
-
     /// <summary>
     /// Builds the strategy for a pagination spec (missing keys take the contract's defaults). Every path
     /// error is added to <paramref name="errors"/> keyed by field path, e.g. <c>pagination.cursor_path</c>.
     /// </summary>
-    public static bool TryCreate(PaginationSpec spec, IDictionary<string, List<string>> errors, [NotNullWhen(true)] out IPagingStrategy? strategy)
+    public static bool TryCreate(PaginationSpec spec, FieldErrors errors, [NotNullWhen(true)] out IPagingStrategy? strategy)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(errors);
@@ -54,7 +51,7 @@ internal static class PagingStrategies
                 var hasMore = Compile(spec.HasMorePath, "pagination.has_more_path", errors);
                 if (spec.CursorParam is null)
                 {
-                    Add(errors, "pagination.cursor_param", "cursor_param is required for style cursor.");
+                    errors.Add("pagination.cursor_param", "cursor_param is required for style cursor.");
                 }
                 else if (cursor is not null)
                 {
@@ -67,7 +64,7 @@ internal static class PagingStrategies
             case PaginationStyles.NextLink:
             {
                 var paths = new List<JsonPath>();
-                foreach (var text in spec.NextLinkPath is null ? DefaultNextLinkPaths : [spec.NextLinkPath])
+                foreach (var text in spec.NextLinkPath is null ? RunnerDefaults.NextLinkPaths : [spec.NextLinkPath])
                 {
                     if (Compile(text, "pagination.next_link_path", errors) is { } path)
                     {
@@ -85,7 +82,7 @@ internal static class PagingStrategies
             case PaginationStyles.Script:
                 if (string.IsNullOrWhiteSpace(spec.Script))
                 {
-                    Add(errors, "pagination.script", "script is required for style script.");
+                    errors.Add("pagination.script", "script is required for style script.");
                 }
                 else if (ScriptProgram.TryParse(spec.Script, out var program, out var scriptError))
                 {
@@ -93,12 +90,12 @@ internal static class PagingStrategies
                 }
                 else
                 {
-                    Add(errors, "pagination.script", scriptError.ToString());
+                    errors.Add("pagination.script", scriptError.ToString());
                 }
 
                 break;
             default:
-                Add(errors, "pagination.style", $"Unknown pagination style '{spec.Style}'; expected one of: {string.Join(", ", PaginationStyles.All)}.");
+                errors.Add("pagination.style", $"Unknown pagination style '{spec.Style}'; expected one of: {string.Join(", ", PaginationStyles.All)}.");
                 break;
         }
 
@@ -110,18 +107,18 @@ internal static class PagingStrategies
         return strategy is not null;
     }
 
-    private static JsonPath? Required(string? text, string key, IDictionary<string, List<string>> errors)
+    private static JsonPath? Required(string? text, string key, FieldErrors errors)
     {
         if (string.IsNullOrEmpty(text))
         {
-            Add(errors, key, $"{key[(key.IndexOf('.', StringComparison.Ordinal) + 1)..]} is required for this style.");
+            errors.Add(key, $"{key[(key.IndexOf('.', StringComparison.Ordinal) + 1)..]} is required for this style.");
             return null;
         }
 
         return Compile(text, key, errors);
     }
 
-    private static JsonPath? Compile(string? text, string key, IDictionary<string, List<string>> errors)
+    private static JsonPath? Compile(string? text, string key, FieldErrors errors)
     {
         if (text is null)
         {
@@ -133,17 +130,7 @@ internal static class PagingStrategies
             return path;
         }
 
-        Add(errors, key, $"Invalid path '{text}': {error}");
+        errors.Add(key, $"Invalid path '{text}': {error}");
         return null;
-    }
-
-    private static void Add(IDictionary<string, List<string>> errors, string key, string message)
-    {
-        if (!errors.TryGetValue(key, out var list))
-        {
-            errors[key] = list = [];
-        }
-
-        list.Add(message);
     }
 }

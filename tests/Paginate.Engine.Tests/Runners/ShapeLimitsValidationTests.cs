@@ -88,6 +88,13 @@ public sealed class ShapeLimitsValidationTests
     [InlineData("total_timeout_ms", 900_001, "limits.total_timeout_ms is 900001; allowed 100..900,000")]
     [InlineData("max_concurrency", 0, "limits.max_concurrency is 0; allowed 1..16")]
     [InlineData("max_concurrency", 17, "allowed 1..16")]
+    [InlineData("max_pages", 0, "limits.max_pages is 0; allowed 1..1,000 (a safety cap on pages, not the number to fetch; default 50)")]
+    [InlineData("page_delay_ms", -1, "limits.page_delay_ms is -1; allowed 0..60,000 (default 0)")]
+    [InlineData("max_retries", 11, "limits.max_retries is 11; allowed 0..10 (default 3)")]
+    [InlineData("retry_delay_ms", -1, "limits.retry_delay_ms is -1; allowed 0..60,000 (default 1,000)")]
+    [InlineData("page_timeout_ms", 99, "limits.page_timeout_ms is 99; allowed 100..300,000 (default 30,000)")]
+    [InlineData("total_timeout_ms", 900_001, "limits.total_timeout_ms is 900001; allowed 100..900,000 (default 120,000)")]
+    [InlineData("max_concurrency", 17, "limits.max_concurrency is 17; allowed 1..16 (default 1)")]
     public void Limits_OutOfRange_NameFieldValueAndRange(string key, int value, string fragment)
     {
         var limits = key switch

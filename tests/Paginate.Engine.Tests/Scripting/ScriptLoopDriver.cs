@@ -22,10 +22,10 @@ internal static class ScriptLoopDriver
 
     public static IPagingStrategy Compile(string script)
     {
-        var errors = new Dictionary<string, List<string>>();
+        var errors = new FieldErrors();
         Assert.True(
             PagingStrategies.TryCreate(new PaginationSpec { Style = PaginationStyles.Script, Script = script }, errors, out var strategy),
-            string.Join("; ", errors.SelectMany(e => e.Value)));
+            string.Join("; ", errors.ToDictionary().SelectMany(e => e.Value)));
         return strategy;
     }
 
@@ -49,12 +49,12 @@ internal static class ScriptLoopDriver
         var decision = strategy.Start(first);
         var items = new List<JsonElement>();
         var logs = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<UInt128>();
         int pages = 0;
         while (true)
         {
             var request = decision.Next!;
-            seen.Add(request.IdentityKey());
+            seen.Add(RequestFingerprint.Of(request));
             using var message = new HttpRequestMessage(request.Method, request.Uri);
             foreach (var header in request.Headers.Concat(forwarded ?? []))
             {
@@ -94,7 +94,7 @@ internal static class ScriptLoopDriver
             {
                 stop = StopReasons.MaxPages;
             }
-            else if (stop is null && !seen.Add(decision.Next!.IdentityKey()))
+            else if (stop is null && !seen.Add(RequestFingerprint.Of(decision.Next!)))
             {
                 stop = StopReasons.RepeatedNext;
             }
@@ -108,7 +108,7 @@ internal static class ScriptLoopDriver
                 return new Result(pages, items, stop, logs, null, rateLimit, decision.Delay);
             }
 
-            seen.Remove(decision.Next!.IdentityKey());
+            seen.Remove(RequestFingerprint.Of(decision.Next!));
         }
     }
 }

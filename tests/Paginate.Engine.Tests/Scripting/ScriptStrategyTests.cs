@@ -11,11 +11,11 @@ namespace Paginate.Engine.Tests.Scripting;
 
 public class ScriptStrategyTests
 {
-    private static Dictionary<string, List<string>> Errors(string? script)
+    private static IReadOnlyDictionary<string, string[]> Errors(string? script)
     {
-        var errors = new Dictionary<string, List<string>>();
+        var errors = new FieldErrors();
         Assert.False(PagingStrategies.TryCreate(new PaginationSpec { Style = PaginationStyles.Script, Script = script }, errors, out _));
-        return errors;
+        return errors.ToDictionary();
     }
 
     [Fact]

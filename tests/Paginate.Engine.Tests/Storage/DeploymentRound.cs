@@ -1,6 +1,7 @@
 using Paginate.Engine.Budgets;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Storage;
+using Paginate.TestKit;
 using StackExchange.Redis;
 
 namespace Paginate.Engine.Tests.Storage;
@@ -54,6 +55,8 @@ internal static class DeploymentRound
         var second = new RedisUpstreamBudget(b);
         var rate = new RateLimitSpec { RequestsPerSecond = 1, Burst = 2, Scope = RateLimitScopes.Credential };
         KeyValuePair<string, string>[] headers = [new("Authorization", "Bearer deployment-canary")];
+        await Eventually.UntilAsync(
+            () => Task.FromResult(first.Scope(runnerId, rate, headers).Key == second.Scope(runnerId, rate, headers).Key), same => same, what: "shared hash key");
         var scope = first.Scope(runnerId, rate, headers);
         Assert.Equal(scope.Key, second.Scope(runnerId, rate, headers).Key);
 

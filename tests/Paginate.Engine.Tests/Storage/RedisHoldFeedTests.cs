@@ -50,6 +50,16 @@ public sealed class RedisHoldFeedTests
         using var connection = RedisConnection.Connect(server.ConnectionString);
         var budget = new RedisUpstreamBudget(connection);
         var scope = budget.Scope("rn_plain", null, NoHeaders);
+
+        // The fleet's hash key is fetched once, in the background, when the budget starts (not per request): its
+        // commands are counted before the requests are.
+        var credential = new RateLimitSpec { RequestsPerSecond = 1, Scope = RateLimitScopes.Credential };
+        await Eventually.UntilAsync(
+            async () => (string?)await connection.GetDatabase().StringGetAsync(RedisKeys.BudgetHashKey) is { } stored
+                && new LocalUpstreamBudget(hashKey: Convert.FromBase64String(stored)).Scope("rn_plain", credential, NoHeaders).Key
+                    == budget.Scope("rn_plain", credential, NoHeaders).Key,
+            fetched => fetched,
+            what: "hash key fetched");
         var before = await CommandCallsAsync(server);
 
         for (var i = 0; i < 100; i++)

@@ -106,6 +106,9 @@ public sealed class RedisUpstreamBudgetTests : IClassFixture<RedisFixture>, IAsy
         KeyValuePair<string, string>[] alice = [new("Authorization", "Bearer canary-secret-alice")];
         KeyValuePair<string, string>[] bob = [new("Authorization", "Bearer canary-secret-bob")];
 
+        // Each gateway fetches the fleet's key in the background; once both have it, the same values make one scope.
+        await Eventually.UntilAsync(
+            () => Task.FromResult(a.Scope("rn_a", rate, alice).Key == b.Scope("rn_a", rate, alice).Key), same => same, what: "shared hash key");
         Assert.Equal(a.Scope("rn_a", rate, alice).Key, b.Scope("rn_a", rate, alice).Key);
         Assert.True((await a.TakeAsync(a.Scope("rn_a", rate, alice), Long, CancellationToken.None)).Wait == TimeSpan.Zero);
         Assert.True((await b.TakeAsync(b.Scope("rn_a", rate, alice), Long, CancellationToken.None)).Wait > TimeSpan.FromMilliseconds(500));

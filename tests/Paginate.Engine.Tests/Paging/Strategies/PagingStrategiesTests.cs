@@ -5,11 +5,11 @@ namespace Paginate.Engine.Tests.Paging.Strategies;
 
 public sealed class PagingStrategiesTests
 {
-    private static (bool Ok, IPagingStrategy? Strategy, Dictionary<string, List<string>> Errors) Create(PaginationSpec spec)
+    private static (bool Ok, IPagingStrategy? Strategy, IReadOnlyDictionary<string, string[]> Errors) Create(PaginationSpec spec)
     {
-        var errors = new Dictionary<string, List<string>>();
+        var errors = new FieldErrors();
         var ok = PagingStrategies.TryCreate(spec, errors, out var strategy);
-        return (ok, strategy, errors);
+        return (ok, strategy, errors.ToDictionary());
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Text;
 using Paginate.Engine.Contracts;
+using Paginate.Engine.Paging;
 using Paginate.Engine.Runners;
 using Paginate.Engine.Strategies;
 
@@ -65,12 +66,12 @@ public sealed class ParamWriterTests
     }
 
     [Fact]
-    public void IdentityKey_DiffersByBodyAndHeader_SameForEqualRequests()
+    public void Fingerprint_DiffersByBodyAndHeader_SameForEqualRequests()
     {
         var a = Get("https://x.test/a");
-        Assert.Equal(a.IdentityKey(), Get("https://x.test/a").IdentityKey());
-        Assert.NotEqual(a.IdentityKey(), a.WithHeader("X-Cursor", "1").IdentityKey());
-        Assert.NotEqual(a.IdentityKey(), (a with { Body = [1] }).IdentityKey());
+        Assert.Equal(RequestFingerprint.Of(a), RequestFingerprint.Of(Get("https://x.test/a")));
+        Assert.NotEqual(RequestFingerprint.Of(a), RequestFingerprint.Of(a.WithHeader("X-Cursor", "1")));
+        Assert.NotEqual(RequestFingerprint.Of(a), RequestFingerprint.Of(a with { Body = [1] }));
     }
 
     [Fact]
